@@ -37,7 +37,9 @@ import org.rbmrec.progress.Progress;
  * left that looks complete. Errors are {@link DataException}s with a one-line message;
  * an unreachable server gives an {@link UnreachableException}.
  *
- * <p>Redirects are followed (except from HTTPS to HTTP); the system proxy settings apply.
+ * <p>Redirects are followed (except from HTTPS to HTTP); the system proxy settings apply. A server
+ * that stops sending for {@link Settings#idleTimeout()} fails the download, and so does an
+ * interrupt of the downloading thread (whose interrupt flag stays set).
  * Instances are thread-safe.
  */
 public final class Downloader {
@@ -47,18 +49,20 @@ public final class Downloader {
    * How long to wait for the network.
    *
    * @param connectTimeout the longest wait for a connection to open
-   * @param responseTimeout the longest wait for the response headers once connected; the body
-   *     itself may take as long as it needs
+   * @param responseTimeout the longest wait for the response headers once connected
+   * @param idleTimeout the longest wait for more of the body; the whole body may take as long as
+   *     it needs while data keeps arriving
    */
-  public record Settings(Duration connectTimeout, Duration responseTimeout) {
+  public record Settings(Duration connectTimeout, Duration responseTimeout, Duration idleTimeout) {
     public Settings {
       requirePositive("connectTimeout", connectTimeout);
       requirePositive("responseTimeout", responseTimeout);
+      requirePositive("idleTimeout", idleTimeout);
     }
 
-    /** 20 s to connect, 60 s for the response headers. */
+    /** 20 s to connect, 60 s for the response headers, 60 s without data. */
     public static Settings defaults() {
-      return new Settings(Duration.ofSeconds(20), Duration.ofSeconds(60));
+      return new Settings(Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(60));
     }
 
     private static void requirePositive(String name, Duration value) {
@@ -156,7 +160,7 @@ public final class Downloader {
         .GET()
         .build();
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      return client.send(request, InterruptibleBody.handler(settings.idleTimeout()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DataException("download of " + uri + " interrupted", e);
