@@ -194,6 +194,22 @@ class DownloaderTest {
   }
 
   @Test
+  void serverThatNeverAnswersTimesOutAsUnreachable() throws IOException {
+    server.hang("/ml-100k.zip");
+    Downloader impatient = new Downloader(
+        new Downloader.Settings(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2)));
+    URI uri = server.uri("/ml-100k.zip");
+
+    assertThatThrownBy(() -> impatient.download(uri, target(), ExpectedFile.unknown(),
+        Progress.NONE))
+        .isInstanceOf(UnreachableException.class)
+        .hasMessageContaining("no response in time")
+        .hasMessageContaining(uri.toString())
+        .hasMessageContaining(target().toString());
+    assertThat(filesInDir()).isEmpty();
+  }
+
+  @Test
   void refusedConnectionSaysWhatToDownloadAndWhereToSaveIt() throws IOException {
     URI uri = URI.create("http://127.0.0.1:" + LocalServer.closedPort() + "/ml-100k.zip");
 

@@ -112,6 +112,14 @@ final class LocalServer implements AutoCloseable {
     });
   }
 
+  /** Never answers until closed. */
+  LocalServer hang(String path) {
+    return on(path, ex -> {
+      released.await();
+      ex.close();
+    });
+  }
+
   private LocalServer on(String path, Handler handler) {
     requests.put(path, new AtomicInteger());
     server.createContext(path, ex -> {
