@@ -24,7 +24,8 @@ class DownloaderTest {
   @TempDir Path dir;
   private final LocalServer server = new LocalServer();
   private final Downloader downloader =
-      new Downloader(new Downloader.Settings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5)));
+      new Downloader(new Downloader.Settings(
+          Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5)));
 
   @AfterEach
   void stopServer() {
@@ -183,7 +184,8 @@ class DownloaderTest {
   void stalledServerFailsAfterIdleTimeoutAndLeavesNoFile() throws IOException {
     server.serveStalling("/ml-100k.zip", ZIP, 100);
     Downloader impatient = new Downloader(
-        new Downloader.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(200)));
+        new Downloader.Settings(
+            Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(200)));
 
     assertThatThrownBy(() -> impatient.download(server.uri("/ml-100k.zip"), target(),
         ExpectedFile.unknown(), Progress.NONE))
@@ -197,7 +199,8 @@ class DownloaderTest {
   void serverThatNeverAnswersTimesOutAsUnreachable() throws IOException {
     server.hang("/ml-100k.zip");
     Downloader impatient = new Downloader(
-        new Downloader.Settings(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2)));
+        new Downloader.Settings(
+            Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2)));
     URI uri = server.uri("/ml-100k.zip");
 
     assertThatThrownBy(() -> impatient.download(uri, target(), ExpectedFile.unknown(),
@@ -259,5 +262,13 @@ class DownloaderTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void settingsRejectNonPositiveTimeouts() {
+    assertThatThrownBy(() -> new Downloader.Settings(
+        Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("connectTimeout must be > 0, got PT0S");
   }
 }

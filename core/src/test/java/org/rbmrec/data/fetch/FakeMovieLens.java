@@ -13,7 +13,8 @@ import java.util.zip.ZipOutputStream;
 /** Tiny zips shaped like the official MovieLens ones, built in memory. */
 final class FakeMovieLens {
   static final String U_DATA = "1\t10\t5\t881250949\n1\t20\t3\t881250950\n2\t10\t4\t881250951\n";
-  static final String U_ITEM = "10|Toy Story (1995)|01-Jan-1995||\n20|GoldenEye (1995)|01-Jan-1995||\n";
+  static final String U_ITEM =
+      "10|Toy Story (1995)|01-Jan-1995||\n20|GoldenEye (1995)|01-Jan-1995||\n";
 
   private FakeMovieLens() {}
 
