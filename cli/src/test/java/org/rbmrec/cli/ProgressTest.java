@@ -1,6 +1,7 @@
 package org.rbmrec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -89,5 +90,12 @@ class ProgressTest {
   void quietProgressIsNone() {
     assertThat(ConsoleProgress.forStderr(new PrintWriter(new StringWriter()), true))
         .isSameAs(Progress.NONE);
+  }
+
+  @Test
+  void withoutATerminalProgressIsPlainLines() {
+    assumeTrue(System.console() == null, "the test JVM has no terminal");
+    assertThat(ConsoleProgress.forStderr(new PrintWriter(new StringWriter()), false))
+        .isInstanceOf(PlainProgress.class);
   }
 }
