@@ -1,6 +1,9 @@
 package org.rbmrec.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -25,6 +28,7 @@ public final class ConsoleProgress implements Progress {
   private final PrintWriter err;
   private final int width;
   private volatile ProgressBar bar;
+  private int lastLength; // guarded by err
 
   /**
    * @param err where the bar is drawn (stderr)
@@ -39,18 +43,40 @@ public final class ConsoleProgress implements Progress {
   }
 
   /**
-   * Progress for a command's stderr: nothing when {@code quiet}; a live bar when the process has
-   * a terminal ({@code System.console() != null}); otherwise a plain line at most every 10
-   * seconds, so that logs stay short.
+   * Progress for a command's stderr: nothing when {@code quiet}; a live bar when stderr is a
+   * terminal (see {@link #stderrIsTerminal()}); otherwise a plain line at most every 10 seconds,
+   * so that logs stay short.
    */
   public static Progress forStderr(PrintWriter err, boolean quiet) {
     if (quiet) {
       return Progress.NONE;
     }
-    if (System.console() != null) {
+    if (stderrIsTerminal()) {
       return new ConsoleProgress(err, terminalWidth());
     }
     return new PlainProgress(err, PlainProgress.DEFAULT_INTERVAL_NANOS, System::nanoTime);
+  }
+
+  /**
+   * Whether the process's stderr is an interactive terminal. On Linux this reads where
+   * {@code /proc/self/fd/2} points (a {@code /dev/pts/N} or {@code /dev/ttyN} device); elsewhere
+   * it falls back to {@code System.console() != null}, which in Java 17 asks about stdin and
+   * stdout instead. {@code TERM=dumb} always counts as no terminal.
+   */
+  public static boolean stderrIsTerminal() {
+    if ("dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    Path fd2 = Path.of("/proc/self/fd/2");
+    if (Files.isSymbolicLink(fd2)) {
+      try {
+        String target = Files.readSymbolicLink(fd2).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      } catch (IOException | SecurityException | UnsupportedOperationException e) {
+        return System.console() != null;
+      }
+    }
+    return System.console() != null;
   }
 
   private static int terminalWidth() {
@@ -86,6 +112,12 @@ public final class ConsoleProgress implements Progress {
     synchronized (err) {
       err.print('\r');
       err.print(rendered);
+      // Blank out what is left of a longer previous line.
+      int shorter = lastLength - rendered.length();
+      if (shorter > 0) {
+        err.print(" ".repeat(shorter));
+      }
+      lastLength = rendered.length();
       err.flush();
     }
   }
@@ -107,6 +139,7 @@ public final class ConsoleProgress implements Progress {
       synchronized (err) {
         err.println();
         err.flush();
+        lastLength = 0;
       }
     }
   }

@@ -30,7 +30,8 @@ import org.rbmrec.data.DataException;
  * panel is {@code width × panelHeight} pixels, so the image is {@code width × (panels ×
  * panelHeight)}. Epochs where a metric was not measured (NaN) are left out of its line.
  *
- * <p>Rendering runs headless ({@code java.awt.headless=true}).
+ * <p>Rendering needs no display; {@link Main#main} and {@code bin/rbmrec} run Java with
+ * {@code java.awt.headless=true}.
  */
 public final class LearningCurvePlot {
   private LearningCurvePlot() {}
@@ -91,7 +92,6 @@ public final class LearningCurvePlot {
    * @throws DataException if no run has a finite value of any of the metrics
    */
   public static BufferedImage render(List<Run> runs, List<String> metrics, Size size) {
-    System.setProperty("java.awt.headless", "true");
     List<XYChart> charts = new ArrayList<>();
     for (List<String> panel : panels(metrics)) {
       XYChart chart = chart(runs, panel, size);

@@ -94,7 +94,7 @@ class ProgressTest {
 
   @Test
   void withoutATerminalProgressIsPlainLines() {
-    assumeTrue(System.console() == null, "the test JVM has no terminal");
+    assumeTrue(!ConsoleProgress.stderrIsTerminal(), "the test JVM's stderr is no terminal");
     assertThat(ConsoleProgress.forStderr(new PrintWriter(new StringWriter()), false))
         .isInstanceOf(PlainProgress.class);
   }
