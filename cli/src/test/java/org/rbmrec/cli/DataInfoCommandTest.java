@@ -83,4 +83,20 @@ class DataInfoCommandTest {
     CliRun.run(services, "data", "info", "--data-dir", "/tmp/d", "ml-1m");
     assertThat(seen).containsExactly("ml-1m", "/tmp/d");
   }
+
+  @Test
+  void halfStarHistogramKeysAreTheRatingValues() throws IOException {
+    org.rbmrec.data.Ratings halfStars = org.rbmrec.data.Ratings.of(
+        new int[] {0, 0}, new int[] {0, 1}, new byte[] {0, 9}, null,
+        org.rbmrec.data.IdIndex.of("user", 1), org.rbmrec.data.IdIndex.of("item", 1, 2),
+        org.rbmrec.data.RatingScale.HALF_STARS);
+    CliRun r = CliRun.run(CliRun.services(LoadedData.of("half", halfStars)),
+        "data", "info", "--json", "half");
+    JsonNode json = singleJsonObject(r.out());
+    assertThat(json.get("n_levels").asInt()).isEqualTo(10);
+    assertThat(json.get("histogram").fieldNames()).toIterable()
+        .containsExactly("0.5", "1", "1.5", "2", "2.5", "3", "3.5", "4", "4.5", "5");
+    assertThat(json.get("histogram").get("0.5").asLong()).isEqualTo(1);
+    assertThat(json.get("first_timestamp").isNull()).isTrue();
+  }
 }
