@@ -16,13 +16,14 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one place where failures become messages and exit codes.
  *
  * <ul>
  *   <li>Bad options ({@link ParameterException}): {@code rbmrec: error: <message> (see 'rbmrec
- *       CMD --help')}, exit 2.
+ *       CMD --help')}, with picocli's suggestions for a mistyped command or option, exit 2.
  *   <li>User errors — {@link DataException} and subclasses, {@link IllegalArgumentException}
  *       (configuration validation), and file-system errors on paths the user gave (no such file,
  *       permission denied): {@code rbmrec: error: <message>}, exit 2.
@@ -44,7 +45,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine commandLine = ex.getCommandLine();
     PrintWriter err = commandLine.getErr();
-    err.println(PREFIX + "error: " + oneLine(message(ex)) + " (see '"
+    String suggestion = "";
+    if (ex instanceof UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
+      suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+    }
+    err.println(PREFIX + "error: " + oneLine(message(ex)) + suggestion + " (see '"
         + commandLine.getCommandSpec().qualifiedName() + " --help')");
     err.flush();
     return ExitCode.USER;

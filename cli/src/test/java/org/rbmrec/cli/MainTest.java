@@ -51,6 +51,14 @@ class MainTest {
   }
 
   @Test
+  void mistypedCommandSuggestsTheNearestOne() {
+    CliRun r = CliRun.run("plto");
+    assertThat(r.status()).isEqualTo(ExitCode.USER);
+    assertThat(r.errLines()).hasSize(1);
+    assertThat(r.err()).contains("'plto'", "did you mean plot?");
+  }
+
+  @Test
   void missingSubcommandIsAUserError() {
     CliRun r = CliRun.run("data");
     assertThat(r.status()).isEqualTo(ExitCode.USER);
