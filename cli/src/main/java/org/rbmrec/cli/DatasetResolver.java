@@ -1,0 +1,23 @@
+package org.rbmrec.cli;
+
+import java.nio.file.Path;
+import org.rbmrec.progress.Progress;
+
+/**
+ * Turns what the user typed as a data set — a MovieLens name such as {@code ml-100k}, or a path
+ * to a ratings file, folder or zip — into ratings. The one seam between the commands and the
+ * loaders, so that commands can be tested with in-memory data.
+ */
+@FunctionalInterface
+public interface DatasetResolver {
+  /**
+   * Loads a data set.
+   *
+   * @param nameOrPath a registered name or a path, as typed
+   * @param dataDir the {@code --data-dir} given, or null for the default data folder
+   * @param progress receives progress of reading and parsing
+   * @return the ratings, with titles and notices when there are any
+   * @throws org.rbmrec.data.DataException for an unknown name, a missing or malformed file
+   */
+  LoadedData resolve(String nameOrPath, Path dataDir, Progress progress);
+}

@@ -1,0 +1,44 @@
+package org.rbmrec.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.rbmrec.data.IdIndex;
+import org.rbmrec.data.RatingScale;
+import org.rbmrec.data.Ratings;
+
+/** Test helper: runs the command line in-process and captures stdout, stderr and the status. */
+record CliRun(int status, String out, String err) {
+  static CliRun run(CliServices services, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new PrintWriter(out), new PrintWriter(err), services);
+    return new CliRun(status, out.toString(), err.toString());
+  }
+
+  static CliRun run(String... args) {
+    return run(services(tinyData()), args);
+  }
+
+  static CliServices services(LoadedData data) {
+    return new CliServices((nameOrPath, dataDir, progress) -> data);
+  }
+
+  /** The lines of stderr. */
+  String[] errLines() {
+    return err.isEmpty() ? new String[0] : err.split("\\R");
+  }
+
+  /** Users 7, 8, 9; items 100, 200, 300, 400; six ratings on 1..5 stars with timestamps. */
+  static LoadedData tinyData() {
+    Ratings ratings = Ratings.of(
+        new int[] {0, 0, 0, 1, 1, 2},
+        new int[] {0, 1, 2, 0, 3, 3},
+        new byte[] {4, 3, 3, 0, 4, 2},
+        new long[] {1_000_000_000L, 1_000_000_100L, 1_000_000_200L, 1_000_000_300L,
+            1_000_000_400L, 1_100_000_000L},
+        IdIndex.of("user", 7, 8, 9),
+        IdIndex.of("item", 100, 200, 300, 400),
+        RatingScale.STARS_1_TO_5);
+    return LoadedData.of("tiny (in memory)", ratings);
+  }
+}
