@@ -27,8 +27,7 @@ public final class SynthBenchmark {
   public static void main(String[] args) throws IOException {
     double factor = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
     Path keep = args.length > 1 ? Path.of(args[1]) : null;
-    SyntheticConfig config = factor == 1.0
-        ? SyntheticConfig.ml20mShape() : SyntheticConfig.ml20mShape().scaled(factor);
+    SyntheticConfig config = SyntheticConfig.ml20mShape().scaled(factor);
 
     long t0 = System.nanoTime();
     Ratings ratings = SyntheticRatings.generate(config, Progress.NONE).ratings();
