@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "data",
     description = "Inspect, download and generate rating data sets.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {DataInfoCommand.class})
+    subcommands = {DataInfoCommand.class, DataFetchCommand.class, DataSynthCommand.class})
 public final class DataCommand {}
