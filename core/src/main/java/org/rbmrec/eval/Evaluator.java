@@ -3,6 +3,7 @@ package org.rbmrec.eval;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import org.rbmrec.data.IdIndex;
 import org.rbmrec.data.Ratings;
 import org.rbmrec.data.RatingScale;
@@ -10,6 +11,7 @@ import org.rbmrec.data.SparseRows;
 import org.rbmrec.model.Predictions;
 import org.rbmrec.model.Recommender;
 import org.rbmrec.model.TopItems;
+import org.rbmrec.progress.Progress;
 
 /**
  * Measures a trained {@link Recommender} on a test set: rating error over every test rating, and
@@ -56,6 +58,20 @@ public final class Evaluator {
    *     threshold lies above the scale's maximum
    */
   public EvaluationResult evaluate(Recommender model, Ratings train, Ratings test) {
+    return evaluate(model, train, test, Progress.NONE);
+  }
+
+  /**
+   * Evaluates {@code model}, trained on {@code train}, on {@code test}, reporting the ranking
+   * work to {@code progress} in users.
+   *
+   * @throws IllegalArgumentException as {@link #evaluate(Recommender, Ratings, Ratings)}
+   */
+  public EvaluationResult evaluate(
+      Recommender model, Ratings train, Ratings test, Progress progress) {
+    if (progress == null) {
+      throw new IllegalArgumentException("progress must not be null (use Progress.NONE)");
+    }
     checkCompatible(model, train, test);
     int minRelevantLevel = minRelevantLevel(test.scale(), config.relevanceThreshold());
 
@@ -73,18 +89,25 @@ public final class Evaluator {
       errors.add(values[j], test.value(j));
     }
 
-    UserRanking ranking = rankUsers(model, test.byUser(), minRelevantLevel);
+    progress.start("ranking items for " + model.name(), test.numUsers(), "user");
+    UserRanking ranking;
+    try {
+      ranking = rankUsers(model, test.byUser(), minRelevantLevel, progress);
+    } finally {
+      progress.finish();
+    }
     return new EvaluationResult(
         model.name(), errors.rmse(), errors.mae(), test.size(), predictions.fallbackCount(),
         config.k(), config.relevanceThreshold(), ranking.mean(ranking.precision),
         ranking.mean(ranking.recall), ranking.mean(ranking.ndcg), ranking.mean(ranking.map),
-        ranking.mean(ranking.hitRate), ranking.coverage(model.numItems()), ranking.count());
+        ranking.mean(ranking.hitRate), ranking.coverage(), ranking.count());
   }
 
-  private UserRanking rankUsers(Recommender model, SparseRows testRows, int minRelevantLevel) {
+  private UserRanking rankUsers(
+      Recommender model, SparseRows testRows, int minRelevantLevel, Progress progress) {
     int numUsers = testRows.numRows();
     int k = config.k();
-    UserRanking r = new UserRanking(numUsers, k);
+    UserRanking r = new UserRanking(numUsers, model.numItems());
     forEachUser(numUsers, u -> {
       int numRelevant = 0;
       for (int p = testRows.rowStart(u); p < testRows.rowEnd(u); p++) {
@@ -101,7 +124,14 @@ public final class Evaluator {
       boolean[] hits = new boolean[top.size()];
       for (int j = 0; j < hits.length; j++) {
         int item = top.items()[j];
-        r.lists[u * k + j] = item;
+        if (item < 0 || item >= r.covered.length) {
+          throw new IllegalStateException(
+              "model " + model.name() + " recommended item index " + item + " outside [0, "
+                  + r.covered.length + ")");
+        }
+        // Threads only ever write true here; Java writes boolean array elements without word
+        // tearing, and join() publishes them, so the union is exact whatever the thread count.
+        r.covered[item] = true;
         int p = testRows.find(u, item);
         hits[j] = p >= 0 && testRows.level(p) >= minRelevantLevel;
       }
@@ -111,12 +141,12 @@ public final class Evaluator {
       r.ndcg[u] = RankingMetrics.ndcg(hits, numRelevant, k);
       r.map[u] = RankingMetrics.averagePrecision(hits, numRelevant, k);
       r.hitRate[u] = RankingMetrics.hitRate(hits, k);
-    });
+    }, progress);
     return r;
   }
 
   /** Runs {@code task} for every user in chunks on the configured threads. */
-  private void forEachUser(int numUsers, java.util.function.IntConsumer task) {
+  private void forEachUser(int numUsers, IntConsumer task, Progress progress) {
     int chunks = (numUsers + USERS_PER_CHUNK - 1) / USERS_PER_CHUNK;
     int threads = Math.min(config.threads(), Math.max(1, chunks));
     AtomicInteger nextChunk = new AtomicInteger();
@@ -129,6 +159,7 @@ public final class Evaluator {
           for (int u = c * USERS_PER_CHUNK; u < end; u++) {
             task.accept(u);
           }
+          progress.advance(end - c * USERS_PER_CHUNK);
         }
       } catch (RuntimeException | Error e) {
         failure.compareAndSet(null, e);
@@ -214,26 +245,23 @@ public final class Evaluator {
 
   /** Per-user ranking results, written by worker threads at disjoint indices. */
   private static final class UserRanking {
-    final int k;
     final boolean[] ranked;
     final double[] precision;
     final double[] recall;
     final double[] ndcg;
     final double[] map;
     final double[] hitRate;
-    /** (users × k) each ranked user's list, -1 padded: {@code lists[u*k + j]}. */
-    final int[] lists;
+    /** (items) whether the item is in any ranked user's list. */
+    final boolean[] covered;
 
-    UserRanking(int numUsers, int k) {
-      this.k = k;
+    UserRanking(int numUsers, int numItems) {
       ranked = new boolean[numUsers];
       precision = new double[numUsers];
       recall = new double[numUsers];
       ndcg = new double[numUsers];
       map = new double[numUsers];
       hitRate = new double[numUsers];
-      lists = new int[Math.multiplyExact(numUsers, k)];
-      Arrays.fill(lists, -1);
+      covered = new boolean[numItems];
     }
 
     int count() {
@@ -259,8 +287,15 @@ public final class Evaluator {
       return sum / n;
     }
 
-    double coverage(int numItems) {
-      return count() == 0 ? Double.NaN : RankingMetrics.coverage(lists, numItems);
+    double coverage() {
+      if (count() == 0 || covered.length == 0) {
+        return Double.NaN;
+      }
+      int n = 0;
+      for (boolean b : covered) {
+        n += b ? 1 : 0;
+      }
+      return (double) n / covered.length;
     }
   }
 }

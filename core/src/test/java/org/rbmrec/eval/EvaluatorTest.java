@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.rbmrec.data.IdIndex;
 import org.rbmrec.data.Ml100kFixture;
 import org.rbmrec.data.RatingScale;
@@ -13,6 +14,7 @@ import org.rbmrec.model.TopItems;
 import org.rbmrec.model.baseline.BiasBaseline;
 import org.rbmrec.model.baseline.BiasConfig;
 import org.rbmrec.model.baseline.TinyRatings;
+import org.rbmrec.progress.Progress;
 import org.rbmrec.train.EpochListener;
 import org.junit.jupiter.api.Test;
 
@@ -160,6 +162,29 @@ class EvaluatorTest {
     assertThatThrownBy(() -> evaluate(6, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("relevanceThreshold must be at most the scale maximum 5.0, got 6.0");
+  }
+
+  @Test
+  void progressCountsEveryUserOnce() {
+    AtomicLong advanced = new AtomicLong();
+    AtomicLong total = new AtomicLong();
+    Progress progress = new Progress() {
+      @Override
+      public void start(String task, long steps, String unit) {
+        total.set(steps);
+      }
+
+      @Override
+      public void advance(long steps) {
+        advanced.addAndGet(steps);
+      }
+
+      @Override
+      public void finish() {}
+    };
+    new Evaluator(new EvaluationConfig(2, 4, 1)).evaluate(new StubModel(), TRAIN, TEST, progress);
+    assertThat(total.get()).isEqualTo(3);
+    assertThat(advanced.get()).isEqualTo(3);
   }
 
   @Test

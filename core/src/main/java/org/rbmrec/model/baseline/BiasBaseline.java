@@ -1,5 +1,6 @@
 package org.rbmrec.model.baseline;
 
+import java.util.Map;
 import org.rbmrec.data.Ratings;
 import org.rbmrec.data.RatingScale;
 import org.rbmrec.data.SparseRows;
@@ -60,17 +61,15 @@ public final class BiasBaseline implements Recommender {
     SparseRows byUser = train.byUser();
     SparseRows byItem = train.byItem();
     double mu = train.meanValue();
-    double[] userValues = Fitting.values(byUser, train.scale());
-    double[] itemValues = Fitting.values(byItem, train.scale());
     double[] bu = new double[train.numUsers()];
     double[] bi = new double[train.numItems()];
     for (int it = 1; it <= config.iterations(); it++) {
       long start = System.nanoTime();
-      solve(byItem, itemValues, mu, bu, bi, config.itemRegularization());
-      solve(byUser, userValues, mu, bi, bu, config.userRegularization());
-      double rmse = trainRmse(byUser, userValues, mu, bu, bi);
+      solve(byItem, train.scale(), mu, bu, bi, config.itemRegularization());
+      solve(byUser, train.scale(), mu, bi, bu, config.userRegularization());
+      double rmse = trainRmse(byUser, train.scale(), mu, bu, bi);
       listener.onEpoch(new EpochReport(
-          it, (System.nanoTime() - start) / 1e9, java.util.Map.of("train_rmse", rmse)));
+          it, (System.nanoTime() - start) / 1e9, Map.of("train_rmse", rmse)));
     }
     return new BiasBaseline(
         train.scale(), mu, bu, bi, Fitting.nonEmptyRows(byItem), byUser, config);
@@ -81,15 +80,18 @@ public final class BiasBaseline implements Recommender {
    * {@code rowBias[r] = Σ (value − μ − otherBias[column]) / (λ + rowLength)}.
    */
   private static void solve(
-      SparseRows rows, double[] values, double mu, double[] otherBias, double[] rowBias,
+      SparseRows rows, RatingScale scale, double mu, double[] otherBias, double[] rowBias,
       double lambda) {
     int[] columns = rows.columns();
+    byte[] levels = rows.levels();
+    double min = scale.min();
+    double step = scale.step();
     for (int r = 0; r < rows.numRows(); r++) {
       int start = rows.rowStart(r);
       int end = rows.rowEnd(r);
       double sum = 0;
       for (int p = start; p < end; p++) {
-        sum += values[p] - mu - otherBias[columns[p]];
+        sum += (min + levels[p] * step) - mu - otherBias[columns[p]];
       }
       int n = end - start;
       rowBias[r] = n == 0 ? 0 : sum / (lambda + n);
@@ -97,12 +99,15 @@ public final class BiasBaseline implements Recommender {
   }
 
   private static double trainRmse(
-      SparseRows byUser, double[] values, double mu, double[] bu, double[] bi) {
+      SparseRows byUser, RatingScale scale, double mu, double[] bu, double[] bi) {
     int[] columns = byUser.columns();
+    byte[] levels = byUser.levels();
+    double min = scale.min();
+    double step = scale.step();
     double sum = 0;
     for (int u = 0; u < byUser.numRows(); u++) {
       for (int p = byUser.rowStart(u); p < byUser.rowEnd(u); p++) {
-        double e = values[p] - (mu + bu[u] + bi[columns[p]]);
+        double e = (min + levels[p] * step) - (mu + bu[u] + bi[columns[p]]);
         sum += e * e;
       }
     }
@@ -116,13 +121,13 @@ public final class BiasBaseline implements Recommender {
 
   /** b_u of {@code user} (rating units; 0 for a user without training ratings). */
   public double userBias(int user) {
-    Indices.check(user, numUsers(), 0, Math.max(1, numItems()));
+    Indices.user(user, numUsers());
     return userBias[user];
   }
 
   /** b_i of {@code item} (rating units; 0 for an item without training ratings). */
   public double itemBias(int item) {
-    Indices.check(0, Math.max(1, numUsers()), item, numItems());
+    Indices.item(item, numItems());
     return itemBias[item];
   }
 
@@ -165,7 +170,7 @@ public final class BiasBaseline implements Recommender {
 
   @Override
   public TopItems recommend(int user, int k, boolean excludeSeen) {
-    Indices.check(user, numUsers(), 0, numItems());
+    Indices.user(user, numUsers());
     double base = mean + userBias[user];
     return TopK.select(
         numItems(), k, item -> base + itemBias[item], excludeSeen ? seen : null, user,

@@ -65,10 +65,9 @@ public final class BiasedMf implements Recommender {
     double mu = train.meanValue();
     int[] users = train.usersCopy();
     int[] items = train.itemsCopy();
-    double[] values = new double[n];
-    for (int j = 0; j < n; j++) {
-      values[j] = train.value(j);
-    }
+    byte[] levels = train.levelsCopy();
+    double min = train.scale().min();
+    double step = train.scale().step();
     SplittableRandom init = Fitting.stream(config.seed(), 0, 0);
     double[] p = Fitting.gaussian(train.numUsers() * f, config.initStd(), init);
     double[] q = Fitting.gaussian(train.numItems() * f, config.initStd(), init);
@@ -93,7 +92,7 @@ public final class BiasedMf implements Recommender {
         for (int k = 0; k < f; k++) {
           dot += p[uo + k] * q[io + k];
         }
-        double e = values[j] - (mu + bu[u] + bi[i] + dot);
+        double e = (min + levels[j] * step) - (mu + bu[u] + bi[i] + dot);
         sse += e * e;
         bu[u] += lr * (e - regB * bu[u]);
         bi[i] += lr * (e - regB * bi[i]);
@@ -128,13 +127,13 @@ public final class BiasedMf implements Recommender {
 
   /** b_u of {@code user}. */
   public double userBias(int user) {
-    Indices.check(user, numUsers(), 0, numItems());
+    Indices.user(user, numUsers());
     return scorer.userBias(user);
   }
 
   /** b_i of {@code item}. */
   public double itemBias(int item) {
-    Indices.check(0, numUsers(), item, numItems());
+    Indices.item(item, numItems());
     return scorer.itemBias(item);
   }
 

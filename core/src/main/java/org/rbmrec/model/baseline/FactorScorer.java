@@ -85,7 +85,7 @@ final class FactorScorer {
   }
 
   TopItems recommend(int user, int k, boolean excludeSeen) {
-    Indices.check(user, numUsers(), 0, numItems());
+    Indices.user(user, numUsers());
     return TopK.select(
         numItems(), k, item -> rawScore(user, item), excludeSeen ? seen : null, user,
         score -> Fitting.clip(score, scale));

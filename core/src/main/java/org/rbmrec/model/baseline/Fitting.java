@@ -24,16 +24,6 @@ final class Fitting {
     return value < scale.min() ? scale.min() : Math.min(value, scale.max());
   }
 
-  /** The rating values of a user-major view, aligned with its positions (nnz). */
-  static double[] values(SparseRows rows, RatingScale scale) {
-    byte[] levels = rows.levels();
-    double[] values = new double[levels.length];
-    for (int p = 0; p < levels.length; p++) {
-      values[p] = scale.min() + levels[p] * scale.step();
-    }
-    return values;
-  }
-
   /** Whether each row has at least one entry (rows). */
   static boolean[] nonEmptyRows(SparseRows rows) {
     boolean[] known = new boolean[rows.numRows()];

@@ -68,7 +68,7 @@ public final class GlobalMean implements Recommender {
 
   @Override
   public TopItems recommend(int user, int k, boolean excludeSeen) {
-    checkIndices(user, 0);
+    Indices.user(user, numUsers());
     double value = Fitting.clip(mean, scale);
     return TopK.select(
         numItems(), k, item -> value, excludeSeen ? seen : null, user, score -> score);

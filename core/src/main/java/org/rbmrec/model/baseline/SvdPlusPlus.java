@@ -1,5 +1,6 @@
 package org.rbmrec.model.baseline;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.rbmrec.data.Ratings;
@@ -80,7 +81,9 @@ public final class SvdPlusPlus implements Recommender {
     int numItems = train.numItems();
     SparseRows rows = train.byUser();
     int[] columns = rows.columns();
-    double[] values = Fitting.values(rows, train.scale());
+    byte[] levels = rows.levels();
+    double min = train.scale().min();
+    double step = train.scale().step();
     double mu = train.meanValue();
 
     SplittableRandom init = Fitting.stream(config.seed(), 0, 0);
@@ -119,7 +122,7 @@ public final class SvdPlusPlus implements Recommender {
         }
         double norm = 1.0 / Math.sqrt(len);
         // z = |N(u)|^-½ Σ_j y_j, fixed for this user's pass.
-        java.util.Arrays.fill(z, 0);
+        Arrays.fill(z, 0);
         for (int pos = rowStart; pos < rowStart + len; pos++) {
           int jo = columns[pos] * f;
           for (int k = 0; k < f; k++) {
@@ -144,7 +147,7 @@ public final class SvdPlusPlus implements Recommender {
           for (int k = 0; k < f; k++) {
             dot += q[io + k] * pz[k];
           }
-          double e = values[pos] - (mu + bu[u] + bi[i] + dot);
+          double e = (min + levels[pos] * step) - (mu + bu[u] + bi[i] + dot);
           sse += e * e;
           bu[u] += lr * (e - regB * bu[u]);
           bi[i] += lr * (e - regB * bi[i]);
@@ -210,13 +213,13 @@ public final class SvdPlusPlus implements Recommender {
 
   /** b_u of {@code user}. */
   public double userBias(int user) {
-    Indices.check(user, numUsers(), 0, numItems());
+    Indices.user(user, numUsers());
     return scorer.userBias(user);
   }
 
   /** b_i of {@code item}. */
   public double itemBias(int item) {
-    Indices.check(0, numUsers(), item, numItems());
+    Indices.item(item, numItems());
     return scorer.itemBias(item);
   }
 
