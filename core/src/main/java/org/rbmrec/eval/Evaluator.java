@@ -86,6 +86,11 @@ public final class Evaluator {
     double[] values = predictions.values();
     ErrorAccumulator errors = new ErrorAccumulator();
     for (int j = 0; j < values.length; j++) {
+      if (Double.isNaN(values[j])) {
+        throw new IllegalStateException(
+            "model " + model.name() + " predicted NaN for user index " + users[j]
+                + ", item index " + items[j]);
+      }
       errors.add(values[j], test.value(j));
     }
 
