@@ -1,0 +1,48 @@
+package org.rbmrec.eval;
+
+/**
+ * How an {@link Evaluator} measures a model.
+ *
+ * @param k the ranking cut-off, in [1, 10000]
+ * @param relevanceThreshold the rating value from which a test rating counts as relevant (≥);
+ *     finite; checked against the data's scale at evaluation time
+ * @param threads worker threads for the per-user ranking work, in [1, 1024]; results do not
+ *     depend on it
+ */
+public record EvaluationConfig(int k, double relevanceThreshold, int threads) {
+  /** The largest cut-off accepted. */
+  public static final int MAX_K = 10_000;
+
+  public EvaluationConfig {
+    if (k < 1 || k > MAX_K) {
+      throw new IllegalArgumentException("k must be in [1, " + MAX_K + "], got " + k);
+    }
+    if (!Double.isFinite(relevanceThreshold)) {
+      throw new IllegalArgumentException(
+          "relevanceThreshold must be a finite rating value, got " + relevanceThreshold);
+    }
+    if (threads < 1 || threads > 1024) {
+      throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
+    }
+  }
+
+  /** k = 10, relevant = rating ≥ 4 (for the 1–5 scale), one thread per available processor. */
+  public static EvaluationConfig defaults() {
+    return new EvaluationConfig(10, 4.0, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** This configuration with cut-off {@code k}. */
+  public EvaluationConfig withK(int k) {
+    return new EvaluationConfig(k, relevanceThreshold, threads);
+  }
+
+  /** This configuration with relevance threshold {@code threshold}. */
+  public EvaluationConfig withRelevanceThreshold(double threshold) {
+    return new EvaluationConfig(k, threshold, threads);
+  }
+
+  /** This configuration with {@code threads} worker threads. */
+  public EvaluationConfig withThreads(int threads) {
+    return new EvaluationConfig(k, relevanceThreshold, threads);
+  }
+}
