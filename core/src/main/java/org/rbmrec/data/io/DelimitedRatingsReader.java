@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 import org.rbmrec.data.DataException;
+import org.rbmrec.data.movielens.MovieLensVariant;
 import org.rbmrec.progress.Progress;
 
 /**
@@ -132,7 +134,7 @@ public final class DelimitedRatingsReader {
           limit -= start;
           start = 0;
         } else if (limit == buffer.length) {
-          buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+          buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }
         int read = in.read(buffer, limit, buffer.length - limit);
         if (read < 0) {
@@ -170,7 +172,7 @@ public final class DelimitedRatingsReader {
     }
     return "ratings file not found: " + file + "; check the path, or for a MovieLens data set"
         + " run `rbmrec data fetch NAME` (NAME one of "
-        + org.rbmrec.data.movielens.MovieLensVariant.names() + ")";
+        + MovieLensVariant.names() + ")";
   }
 
   private static String fileName(String source) {

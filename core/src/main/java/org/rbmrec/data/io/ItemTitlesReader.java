@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.rbmrec.data.DataException;
 import org.rbmrec.data.MalformedDataException;
@@ -147,7 +149,7 @@ public final class ItemTitlesReader {
   private static ItemTitles parseCsv(String text, String source) {
     ItemTitles.Builder builder = new ItemTitles.Builder();
     CsvRecords records = new CsvRecords(text, source);
-    java.util.List<String> header = records.next();
+    List<String> header = records.next();
     if (header == null) {
       return builder.build();
     }
@@ -157,7 +159,7 @@ public final class ItemTitlesReader {
       throw new MalformedDataException(source, records.recordLine(),
           "expected a header naming columns movieId and title", String.join(",", header));
     }
-    for (java.util.List<String> fields = records.next(); fields != null;
+    for (List<String> fields = records.next(); fields != null;
         fields = records.next()) {
       if (fields.size() == 1 && fields.get(0).isBlank()) {
         continue;
@@ -202,12 +204,12 @@ public final class ItemTitlesReader {
     }
 
     /** The next record's fields, or null at the end of the text. */
-    java.util.List<String> next() {
+    List<String> next() {
       if (position >= text.length()) {
         return null;
       }
       recordLine = line;
-      java.util.List<String> fields = new java.util.ArrayList<>();
+      List<String> fields = new ArrayList<>();
       StringBuilder field = new StringBuilder();
       boolean quoted = false;
       boolean wasQuoted = false;

@@ -9,9 +9,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.rbmrec.data.IdIndex;
 import org.rbmrec.data.RatingScale;
@@ -137,7 +140,7 @@ public final class RatingsCache {
   private String store(Path primary, Path fallback, String key, LoadedRatings data) {
     String primaryProblem;
     Path parent = primary.toAbsolutePath().getParent();
-    if (parent != null && Files.isWritable(parent)) {
+    if (parent != null && isWritableFolder(parent)) {
       try {
         write(primary, key, data);
         return "cached parsed ratings in " + primary;
@@ -145,7 +148,7 @@ public final class RatingsCache {
         primaryProblem = e.getMessage();
       }
     } else {
-      primaryProblem = "folder " + parent + " is not writable";
+      primaryProblem = "folder " + parent + " is read-only";
     }
     if (fallback == null) {
       return "did not cache parsed ratings: " + primaryProblem
@@ -158,6 +161,26 @@ public final class RatingsCache {
     } catch (IOException e) {
       return "did not cache parsed ratings: " + primaryProblem + "; fallback " + fallback
           + " failed too: " + e.getMessage();
+    }
+  }
+
+  /**
+   * Whether the cache may write in {@code folder}: it must be writable and, where the file
+   * system has POSIX permissions, grant someone write permission. The second test keeps a
+   * process running as root from writing into a folder whose permissions say read-only (such as
+   * a shared data folder).
+   */
+  static boolean isWritableFolder(Path folder) {
+    if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+      return false;
+    }
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(folder);
+      return permissions.contains(PosixFilePermission.OWNER_WRITE)
+          || permissions.contains(PosixFilePermission.GROUP_WRITE)
+          || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+    } catch (UnsupportedOperationException | IOException e) {
+      return true;
     }
   }
 
@@ -246,7 +269,7 @@ public final class RatingsCache {
       CacheInput in = new CacheInput(channel, size);
       byte[] magic = new byte[MAGIC.length];
       in.getBytes(magic);
-      if (!java.util.Arrays.equals(magic, MAGIC)) {
+      if (!Arrays.equals(magic, MAGIC)) {
         throw new CorruptCacheException("not an rbmrec cache file");
       }
       int version = in.getInt();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.rbmrec.data.DataException;
 import org.rbmrec.data.IdIndex;
 import org.rbmrec.data.MalformedDataException;
@@ -398,7 +399,7 @@ final class RatingsParser {
   /** Long mantissas and exponents; rejects NaN, infinities and Java's suffixes and hex forms. */
   private double parseRatingSlowly(byte[] b, int from, int to) {
     String text = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    String lower = text.toLowerCase(Locale.ROOT);
     if (lower.contains("nan") || lower.contains("inf")) {
       throw malformed("a rating must be a finite number, found \"" + text + "\"");
     }
