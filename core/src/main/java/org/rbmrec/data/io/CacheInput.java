@@ -17,8 +17,7 @@ final class CacheInput {
 
   private final FileChannel channel;
   private final long bodyEnd;
-  private final ByteBuffer buffer =
-      ByteBuffer.allocateDirect(BUFFER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+  private final ByteBuffer buffer;
   private final CRC32C crc = new CRC32C();
   private long offset;
 
@@ -29,6 +28,8 @@ final class CacheInput {
     }
     this.channel = channel;
     this.bodyEnd = size - 8;
+    int capacity = (int) Math.max(64, Math.min(BUFFER_SIZE, size));
+    this.buffer = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
     buffer.limit(0);
   }
 

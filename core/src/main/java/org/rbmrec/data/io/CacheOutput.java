@@ -12,7 +12,7 @@ import java.util.zip.CRC32C;
  * CRC-32C of everything written. Used by {@link RatingsCache}.
  */
 final class CacheOutput {
-  private static final int BUFFER_SIZE = 1 << 22;
+  private static final int BUFFER_SIZE = 1 << 20;
 
   private final FileChannel channel;
   private final ByteBuffer buffer =
