@@ -15,9 +15,11 @@ import org.rbmrec.progress.Progress;
 
 /**
  * End-to-end loading benchmark (not a timed test): parses a ratings file, writes its binary
- * cache, reloads it from the cache, and prints one JSON object:
- * {@code {"file":…, "n_ratings":…, "parse_seconds":…, "cache_write_seconds":…,
- * "cached_reload_seconds":…, "peak_heap_mb":…}}.
+ * cache, reloads it from the cache (checking that the reloaded data have the parsed data's
+ * fingerprint), and prints one JSON object:
+ * {@code {"file":…, "n_ratings":…, "n_users":…, "n_items":…, "parse_seconds":…,
+ * "parse_and_cache_write_seconds":…, "cached_reload_seconds":…, "peak_heap_mb":…,
+ * "max_heap_mb":…, "processors":…}}.
  *
  * <p>{@code peak_heap_mb} is the sum over heap memory pools of each pool's peak usage during the
  * parse (pools peak at different moments, so this is an upper bound of the true peak).
@@ -54,6 +56,7 @@ public final class LoadBenchmark {
     loader.loadCached(file, options, Progress.NONE); // cache miss: parses again, then writes
     double parseAndWriteSeconds = (System.nanoTime() - t1) / 1e9;
     int n = parsed.ratings().size();
+    long parsedFingerprint = parsed.ratings().fingerprint();
     parsed = null;
 
     System.gc();
@@ -63,6 +66,9 @@ public final class LoadBenchmark {
     boolean hit = cached.notices().stream().anyMatch(s -> s.startsWith("loaded parsed ratings"));
     if (!hit || cached.ratings().size() != n) {
       throw new IllegalStateException("the second load did not come from the cache");
+    }
+    if (cached.ratings().fingerprint() != parsedFingerprint) {
+      throw new IllegalStateException("the cached data differ from the parsed data");
     }
 
     System.out.println(String.format(Locale.ROOT,
