@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import org.rbmrec.data.DataException;
+import org.rbmrec.data.MalformedDataException;
 import org.rbmrec.data.movielens.MovieLensVariant;
 import org.rbmrec.progress.Progress;
 
@@ -42,6 +43,8 @@ import org.rbmrec.progress.Progress;
  */
 public final class DelimitedRatingsReader {
   private static final int BUFFER_SIZE = 1 << 20;
+  /** The longest line accepted, in bytes; a longer one means the file is not a ratings file. */
+  static final int MAX_LINE_BYTES = 1 << 26;
 
   private final ReaderOptions options;
 
@@ -134,6 +137,11 @@ public final class DelimitedRatingsReader {
           limit -= start;
           start = 0;
         } else if (limit == buffer.length) {
+          if (buffer.length >= MAX_LINE_BYTES) {
+            throw new MalformedDataException(source, parser.lineNumber() + 1,
+                "a line is longer than " + MAX_LINE_BYTES + " bytes: expected short lines of "
+                    + "user,item,rating[,timestamp]", null);
+          }
           buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }
         int read = in.read(buffer, limit, buffer.length - limit);

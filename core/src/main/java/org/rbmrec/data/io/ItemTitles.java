@@ -114,6 +114,13 @@ public final class ItemTitles {
       if (size == 0) {
         return EMPTY;
       }
+      boolean ascending = true;
+      for (int i = 1; i < size && ascending; i++) {
+        ascending = ids[i - 1] < ids[i];
+      }
+      if (ascending) { // the usual case: title files list ids in order
+        return new ItemTitles(Arrays.copyOf(ids, size), Arrays.copyOf(titles, size));
+      }
       Integer[] order = new Integer[size];
       for (int i = 0; i < size; i++) {
         order[i] = i;

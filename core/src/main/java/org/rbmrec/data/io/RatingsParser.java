@@ -97,6 +97,11 @@ final class RatingsParser {
     }
   }
 
+  /** The number of lines seen so far. */
+  long lineNumber() {
+    return lineNumber;
+  }
+
   /** Parses the line {@code b[from, to)}, without its {@code \n}. */
   void line(byte[] b, int from, int to) {
     lineNumber++;
