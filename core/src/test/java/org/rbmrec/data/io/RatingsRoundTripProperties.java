@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -123,6 +125,45 @@ class RatingsRoundTripProperties {
       }
     }
     Files.delete(file);
+  }
+
+  @Property(tries = 100)
+  void duplicatesLeaveExactlyTheLatestRatingOfEachPair(
+      @ForAll("duplicatedRows") List<Row> rows)
+      throws IOException {
+    Map<String, Integer> latest = new HashMap<>(); // pair -> position of the rating to keep
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      String pair = row.user() + "/" + row.item();
+      Integer kept = latest.get(pair);
+      if (kept == null || rows.get(kept).timestamp() <= row.timestamp()) {
+        latest.put(pair, i);
+      }
+    }
+    Layout layout = new Layout(Separator.COMMA, false, true, false);
+    Path file = write(format(rows, layout));
+    Ratings r = new DelimitedRatingsReader(
+        ReaderOptions.defaults().withScale(RatingScale.HALF_STARS)).read(file, Progress.NONE)
+        .ratings();
+    assertThat(r.size()).isEqualTo(latest.size());
+    Set<String> pairs = new HashSet<>();
+    for (int i = 0; i < r.size(); i++) {
+      String pair = r.userIds().rawId(r.user(i)) + "/" + r.itemIds().rawId(r.item(i));
+      assertThat(pairs.add(pair)).as("pair %s occurs once", pair).isTrue();
+      Row expected = rows.get(latest.get(pair));
+      assertThat(r.level(i)).isEqualTo(expected.level());
+      assertThat(r.timestamp(i)).isEqualTo(expected.timestamp());
+    }
+    Files.delete(file);
+  }
+
+  @Provide
+  Arbitrary<List<Row>> duplicatedRows() {
+    Arbitrary<Row> row = Combinators.combine(
+        Arbitraries.longs().between(1, 4), Arbitraries.longs().between(1, 4),
+        Arbitraries.integers().between(0, 9), Arbitraries.longs().between(0, 5))
+        .as(Row::new);
+    return row.list().ofMinSize(1).ofMaxSize(40);
   }
 
   @Property(tries = 60)
