@@ -1,9 +1,12 @@
 package org.rbmrec.data.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -45,6 +48,10 @@ class RatingsCacheTest {
     assertThat(y.scale()).isEqualTo(x.scale());
     assertThat(b.titles()).isEqualTo(a.titles());
     assertThat(b.source()).isEqualTo(a.source());
+  }
+
+  private static boolean posix() {
+    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   }
 
   @Test
@@ -154,6 +161,7 @@ class RatingsCacheTest {
 
   @Test
   void readOnlyFolderFallsBackToTheGivenCacheFolder() throws IOException {
+    assumeTrue(posix());
     Path data = Files.createDirectories(dir.resolve("data"));
     Path file = Files.copy(ratingsFile(), data.resolve("r.csv"));
     Path fallback = dir.resolve("cache");
@@ -174,6 +182,7 @@ class RatingsCacheTest {
 
   @Test
   void readOnlyFolderWithoutFallbackLoadsUncachedWithANotice() throws IOException {
+    assumeTrue(posix());
     Path data = Files.createDirectories(dir.resolve("data"));
     Path file = Files.copy(ratingsFile(), data.resolve("r.csv"));
     Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("r-xr-xr-x"));
@@ -191,6 +200,8 @@ class RatingsCacheTest {
 
   @Test
   void sharedMl100kIsCachedInTheFallbackNeverInTheSharedFolder() throws IOException {
+    // Never write into the shared data: run only where its folder is read-only, as it should be.
+    assumeFalse(RatingsCache.isWritableFolder(SharedData.ml100k()));
     Path fallback = dir.resolve("cache");
     RatingsLoader loader = new RatingsLoader(fallback);
     LoadedRatings first = loader.loadCached(MovieLensVariant.ML_100K, SharedData.ml100k(),
