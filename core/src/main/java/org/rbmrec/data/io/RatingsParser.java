@@ -494,60 +494,13 @@ final class RatingsParser {
     return code;
   }
 
-  /** The scale of the distinct values: min, max, and the largest step dividing all gaps. */
+  /** The scale inferred from the distinct values, reported as a notice. */
   private RatingScale inferScale() {
     double[] values = Arrays.copyOf(distinctValues, valueTableSize);
-    Arrays.sort(values);
-    double min = values[0];
-    double max = values[values.length - 1];
-    RatingScale scale = null;
-    if (values.length == 1) {
-      scale = new RatingScale(min, max, 1);
-    } else {
-      for (int decimals = 0; decimals <= 6 && scale == null; decimals++) {
-        double factor = POW10[decimals];
-        long gcd = 0;
-        boolean whole = true;
-        long base = Math.round(min * factor);
-        for (double v : values) {
-          double scaled = v * factor;
-          long rounded = Math.round(scaled);
-          if (Math.abs(scaled - rounded) > 1e-6) {
-            whole = false;
-            break;
-          }
-          gcd = gcd(gcd, rounded - base);
-        }
-        if (whole) {
-          double step = gcd / factor;
-          long levels = Math.round((max - min) / step) + 1;
-          if (levels > RatingScale.MAX_LEVELS) {
-            throw new DataException(source + ": cannot infer a rating scale: the values "
-                + fmt(min) + ".." + fmt(max) + " in steps of " + fmt(step) + " make " + levels
-                + " levels, more than " + RatingScale.MAX_LEVELS + "; give the scale explicitly");
-          }
-          scale = new RatingScale(min, max, step);
-        }
-      }
-      if (scale == null) {
-        throw new DataException(source + ": cannot infer a rating scale from values with more"
-            + " than 6 decimals; give the scale explicitly");
-      }
-    }
+    RatingScale scale = ScaleInference.infer(values, source);
     notices.add(source + ": rating scale " + scale.describe() + " (inferred from "
         + values.length + " distinct value" + (values.length == 1 ? "" : "s") + ")");
     return scale;
-  }
-
-  private static long gcd(long a, long b) {
-    a = Math.abs(a);
-    b = Math.abs(b);
-    while (b != 0) {
-      long t = a % b;
-      a = b;
-      b = t;
-    }
-    return a;
   }
 
   // ---- duplicates ----
