@@ -1,6 +1,9 @@
 package org.rbmrec.cli;
 
 import java.util.Objects;
+import org.rbmrec.data.fetch.DataDirectory;
+import org.rbmrec.data.io.ReaderOptions;
+import org.rbmrec.data.source.DatasetOpener;
 
 /**
  * What the commands need from the rest of rbmrec, injected through each command's constructor
@@ -18,8 +21,8 @@ public record CliServices(DatasetResolver datasets) {
    * a data set fails with an internal error that says so.
    */
   public static CliServices defaults() {
-    return new CliServices((nameOrPath, dataDir, progress) -> {
-      throw new IllegalStateException("data loading is not built into this rbmrec yet");
-    });
+    DatasetOpener opener = DatasetOpener.defaults();
+    return new CliServices((nameOrPath, dataDir, progress) -> opener.open(nameOrPath,
+        DataDirectory.resolve(dataDir), true, ReaderOptions.defaults(), progress));
   }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.rbmrec.data.DataSummary;
 import org.rbmrec.data.RatingScale;
+import org.rbmrec.data.source.Dataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +51,7 @@ public final class DataInfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedData data = services.datasets().resolve(dataset, common.dataDir(), common.progress());
+    Dataset data = services.datasets().resolve(dataset, common.dataDir(), common.progress());
     data.notices().forEach(common::notice);
     DataSummary summary = DataSummary.of(data.ratings());
     if (common.json()) {
@@ -61,7 +62,7 @@ public final class DataInfoCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private Map<String, Object> toJson(LoadedData data, DataSummary s) {
+  private Map<String, Object> toJson(Dataset data, DataSummary s) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("dataset", dataset);
     json.put("source", data.description());
@@ -107,7 +108,7 @@ public final class DataInfoCommand implements Callable<Integer> {
     return json;
   }
 
-  private void printTables(PrintWriter out, LoadedData data, DataSummary s) {
+  private void printTables(PrintWriter out, Dataset data, DataSummary s) {
     TablePrinter overview = new TablePrinter("data set", dataset);
     overview.row("source", data.description());
     overview.row("users", count(s.numUsers()) + activeNote(s.activeUsers(), s.numUsers()));

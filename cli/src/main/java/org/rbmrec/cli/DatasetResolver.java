@@ -1,6 +1,7 @@
 package org.rbmrec.cli;
 
 import java.nio.file.Path;
+import org.rbmrec.data.source.Dataset;
 import org.rbmrec.progress.Progress;
 
 /**
@@ -16,8 +17,8 @@ public interface DatasetResolver {
    * @param nameOrPath a registered name or a path, as typed
    * @param dataDir the {@code --data-dir} given, or null for the default data folder
    * @param progress receives progress of reading and parsing
-   * @return the ratings, with titles and notices when there are any
+   * @return the ratings, with titles, notices and where they came from
    * @throws org.rbmrec.data.DataException for an unknown name, a missing or malformed file
    */
-  LoadedData resolve(String nameOrPath, Path dataDir, Progress progress);
+  Dataset resolve(String nameOrPath, Path dataDir, Progress progress);
 }

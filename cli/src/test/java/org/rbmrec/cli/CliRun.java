@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import org.rbmrec.data.IdIndex;
 import org.rbmrec.data.RatingScale;
 import org.rbmrec.data.Ratings;
+import org.rbmrec.data.source.Dataset;
 
 /** Test helper: runs the command line in-process and captures stdout, stderr and the status. */
 record CliRun(int status, String out, String err) {
@@ -19,7 +20,7 @@ record CliRun(int status, String out, String err) {
     return run(services(tinyData()), args);
   }
 
-  static CliServices services(LoadedData data) {
+  static CliServices services(Dataset data) {
     return new CliServices((nameOrPath, dataDir, progress) -> data);
   }
 
@@ -29,7 +30,7 @@ record CliRun(int status, String out, String err) {
   }
 
   /** Users 7, 8, 9; items 100, 200, 300, 400; six ratings on 1..5 stars with timestamps. */
-  static LoadedData tinyData() {
+  static Dataset tinyData() {
     Ratings ratings = Ratings.of(
         new int[] {0, 0, 0, 1, 1, 2},
         new int[] {0, 1, 2, 0, 3, 3},
@@ -39,6 +40,6 @@ record CliRun(int status, String out, String err) {
         IdIndex.of("user", 7, 8, 9),
         IdIndex.of("item", 100, 200, 300, 400),
         RatingScale.STARS_1_TO_5);
-    return LoadedData.of("tiny (in memory)", ratings);
+    return Dataset.inMemory("tiny", ratings);
   }
 }

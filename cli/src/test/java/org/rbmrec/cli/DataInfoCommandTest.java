@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.rbmrec.data.io.ItemTitles;
+import org.rbmrec.data.io.LoadedRatings;
+import org.rbmrec.data.source.Dataset;
 
 class DataInfoCommandTest {
   /** Parses stdout as exactly one JSON object, failing on anything after it. */
@@ -38,10 +43,15 @@ class DataInfoCommandTest {
     assertThat(json.get("dataset").asText()).isEqualTo("tiny");
   }
 
+  private static Dataset withNotices(ItemTitles titles, String notice) {
+    return new Dataset("tiny", new LoadedRatings(CliRun.tinyData().ratings(), titles,
+        List.of(notice), "tiny"), Optional.empty(), Path.of("tiny"));
+  }
+
   @Test
   void jsonStdoutIsOneObjectAndNoticesGoToStderr() throws IOException {
-    LoadedData data = new LoadedData("tiny", CliRun.tinyData().ratings(), Map.of(100L, "A"),
-        List.of("dropped 2 duplicate ratings"));
+    Dataset data = withNotices(ItemTitles.of(new long[] {100}, new String[] {"A"}),
+        "dropped 2 duplicate ratings");
     CliRun r = CliRun.run(CliRun.services(data), "data", "info", "--json", "tiny");
     singleJsonObject(r.out());
     assertThat(r.err()).contains("dropped 2 duplicate ratings");
@@ -50,8 +60,7 @@ class DataInfoCommandTest {
 
   @Test
   void quietSuppressesNotices() {
-    LoadedData data = new LoadedData("tiny", CliRun.tinyData().ratings(), Map.of(),
-        List.of("a notice"));
+    Dataset data = withNotices(ItemTitles.empty(), "a notice");
     CliRun r = CliRun.run(CliRun.services(data), "data", "info", "--quiet", "tiny");
     assertThat(r.err()).isEmpty();
   }
@@ -90,7 +99,7 @@ class DataInfoCommandTest {
         new int[] {0, 0}, new int[] {0, 1}, new byte[] {0, 9}, null,
         org.rbmrec.data.IdIndex.of("user", 1), org.rbmrec.data.IdIndex.of("item", 1, 2),
         org.rbmrec.data.RatingScale.HALF_STARS);
-    CliRun r = CliRun.run(CliRun.services(LoadedData.of("half", halfStars)),
+    CliRun r = CliRun.run(CliRun.services(Dataset.inMemory("half", halfStars)),
         "data", "info", "--json", "half");
     JsonNode json = singleJsonObject(r.out());
     assertThat(json.get("n_levels").asInt()).isEqualTo(10);
