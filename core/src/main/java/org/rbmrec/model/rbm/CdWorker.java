@@ -132,9 +132,7 @@ final class CdWorker {
       RbmMath.hiddenProbabilities(input, current, f);
     }
     for (int t = 1; t <= steps; t++) {
-      for (int j = 0; j < f; j++) {
-        sample[j] = random.nextFloat() < current[j] ? 1f : 0f;
-      }
+      RbmMath.sampleHidden(current, sample, f, random);
       for (int x = from; x < to; x++) {
         int qo = (x - from) * k;
         RbmMath.visibleLogits(w, p.b, k, f, columns[x], sample, q, qo);

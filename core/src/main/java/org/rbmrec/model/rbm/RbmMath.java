@@ -81,6 +81,13 @@ public final class RbmMath {
     }
   }
 
+  /** Draws binary hidden states {@code out[j] = 1 with probability probabilities[j]}, else 0. */
+  static void sampleHidden(float[] probabilities, float[] out, int f, RowRandom random) {
+    for (int j = 0; j < f; j++) {
+      out[j] = random.nextFloat() < probabilities[j] ? 1f : 0f;
+    }
+  }
+
   /**
    * The visible logits of visible unit {@code i} given hidden values h (binary or
    * probabilities): {@code out[offset + k] = b[i*K + k] + Σ_j h[j] · w[(i*K + k)*F + j]}.

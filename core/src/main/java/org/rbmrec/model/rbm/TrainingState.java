@@ -166,7 +166,7 @@ final class TrainingState {
     if (p.a == null) {
       step(p.w, vw, gw, scale, rate, momentum, decay);
     } else {
-      factorGradients();
+      factorGradients(p, gw, touched, numTouched, ga, gbf);
       step(p.a, va, ga, scale, rate, momentum, decay);
       step(p.bf, vbf, gbf, scale, rate, momentum, decay);
       Arrays.fill(gbf, 0f);
@@ -194,9 +194,16 @@ final class TrainingState {
     numTouched = 0;
   }
 
-  /** G_A = G_W Bᵀ and G_B = Aᵀ G_W over the touched rows of G_W (the only non-zero ones). */
-  private void factorGradients() {
+  /**
+   * The chain rule through W = A·B: {@code G_A = G_W Bᵀ} (written for the touched rows) and
+   * {@code G_B += Aᵀ G_W}, summing over the {@code numTouched} visible units in {@code touched},
+   * the only ones whose rows of G_W are non-zero.
+   */
+  static void factorGradients(
+      RbmParameters p, float[] gw, int[] touched, int numTouched, float[] ga, float[] gbf) {
     int c = p.factors;
+    int k = p.levels;
+    int f = p.hidden;
     for (int t = 0; t < numTouched; t++) {
       int i = touched[t];
       for (int l = 0; l < k; l++) {
