@@ -117,7 +117,8 @@ final class CdWorker {
     if (indicator != null && p.d != null) {
       int[] ic = indicator.columns();
       for (int x = indicator.rowStart(row); x < indicator.rowEnd(row); x++) {
-        addTo(gd, slot(ic[x]) * f, positive, 1f);
+        int s = slot(ic[x]); // may grow gd: take the slot before reading the field
+        addTo(gd, s * f, positive, 1f);
       }
     }
 
@@ -176,7 +177,8 @@ final class CdWorker {
     if (indicator != null && p.d != null) {
       int[] ic = indicator.columns();
       for (int x = indicator.rowStart(row); x < indicator.rowEnd(row); x++) {
-        addTo(gd, slot(ic[x]) * f, current, -1f);
+        int s = slot(ic[x]); // may grow gd: take the slot before reading the field
+        addTo(gd, s * f, current, -1f);
       }
     }
     if (chains != null) {
