@@ -19,6 +19,24 @@ import org.rbmrec.train.EpochReport;
  * ratings, smoothed: {@code b_ik = log((n_ik + α) / (n_i + Kα))} (Hinton, "A Practical Guide to
  * Training RBMs", §8).
  *
+ * <p>Update rule (one mini-batch of B rows; paper eq. 6 with the CD approximation):
+ *
+ * <pre>
+ *   ΔW_ikj = ε ( mean_b[ v_bik p(h_j | V_b) ] − mean_b[ ṽ_bik p(h_j | Ṽ_b) ] − λ W_ikj ) + momentum
+ *   Δb_ik  = ε ( mean_b[ v_bik ] − mean_b[ ṽ_bik ] )
+ *   Δc_j   = ε ( mean_b[ p(h_j | V_b) ] − mean_b[ p(h_j | Ṽ_b) ] )
+ *   ΔD_ij  = ε ( mean_b[ r_bi (p(h_j | V_b) − p(h_j | Ṽ_b)) ] )          (conditional RBM)
+ * </pre>
+ *
+ * The statistics are the mean over the batch's rows of each row's own outer product
+ * mean_b(v_b h_bᵀ), summed only over the entries each row rated (unrated entries are absent from
+ * its RBM: never data, never reconstructed); they are never the outer product of batch means.
+ * The positive phase uses the hidden probabilities p(h | V), not samples. Ṽ is the end of a
+ * k-step Gibbs chain started at the data (CD-k) or at the row's persistent chain (PCD); its
+ * hidden units are sampled at every step, its visible units either sampled (one categorical
+ * draw per rated entry) or kept as softmax probabilities ({@link NegativePhase}); the final
+ * hidden statistics use probabilities.
+ *
  * <p>Reproducibility: every random stream is derived from (seed, epoch, row); a mini-batch is
  * cut into fixed chunks of {@code chunkRows} rows whose statistics are reduced in chunk order;
  * so a seeded run gives bit-identical parameters whatever {@code threads} is.

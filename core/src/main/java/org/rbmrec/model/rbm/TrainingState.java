@@ -21,6 +21,7 @@ import org.rbmrec.data.SparseRows;
  * {@code G_A = G_W Bᵀ}, {@code G_B = Aᵀ G_W}, and W is recomputed after every update.
  */
 final class TrainingState {
+  private static final int STEP_RANGE = 1 << 18;
   final RbmConfig config;
   final RbmParameters p;
   final SparseRows rows;
@@ -226,11 +227,26 @@ final class TrainingState {
     }
   }
 
-  /** θ ← θ + (μ Δθ + ε (scale·G − λ θ)). */
-  private static void step(
+  /**
+   * θ ← θ + (μ Δθ + ε (scale·G − λ θ)), element by element, over fixed ranges in parallel (the
+   * result does not depend on the thread count).
+   */
+  private void step(
       float[] theta, float[] velocity, float[] gradient, float scale, float rate, float momentum,
       float decay) {
-    for (int x = 0; x < theta.length; x++) {
+    int ranges = (theta.length + STEP_RANGE - 1) / STEP_RANGE;
+    if (ranges <= 1) {
+      step(theta, velocity, gradient, scale, rate, momentum, decay, 0, theta.length);
+      return;
+    }
+    runner.run(ranges, r -> step(theta, velocity, gradient, scale, rate, momentum, decay,
+        r * STEP_RANGE, Math.min(theta.length, (r + 1) * STEP_RANGE)));
+  }
+
+  private static void step(
+      float[] theta, float[] velocity, float[] gradient, float scale, float rate, float momentum,
+      float decay, int from, int to) {
+    for (int x = from; x < to; x++) {
       float v = momentum * velocity[x] + rate * (scale * gradient[x] - decay * theta[x]);
       velocity[x] = v;
       theta[x] += v;
