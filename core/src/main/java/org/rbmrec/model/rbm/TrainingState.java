@@ -1,0 +1,255 @@
+package org.rbmrec.model.rbm;
+
+import java.util.Arrays;
+import org.rbmrec.data.SparseRows;
+
+/**
+ * The mutable state of one training run: parameters, momentum velocities, the dense gradient
+ * sums (touched rows only are non-zero between updates), one {@link CdWorker} per fixed chunk
+ * slot of a mini-batch, and the persistent chains.
+ *
+ * <p>One mini-batch update, with B the number of rows in the batch, ε the learning rate, μ the
+ * momentum and λ the weight decay:
+ *
+ * <pre>
+ *   G     = (1/B) Σ_b [ v_b p⁰_bᵀ − ṽ_b p̃_bᵀ ]     (mean over rows of per-row outer products)
+ *   Δθ    ← μ Δθ + ε (G − λ θ)                     (λ only for W, or A and B)
+ *   θ     ← θ + Δθ
+ * </pre>
+ *
+ * In the factored model the gradient reaches A and B through W = A·B:
+ * {@code G_A = G_W Bᵀ}, {@code G_B = Aᵀ G_W}, and W is recomputed after every update.
+ */
+final class TrainingState {
+  private static final int STEP_RANGE = 1 << 18;
+  final RbmConfig config;
+  final RbmParameters p;
+  final SparseRows rows;
+  final IndicatorRows indicator;
+  final byte[] chains;
+  private final CdWorker[] workers;
+  private final ChunkRunner runner;
+  private final int k;
+  private final int f;
+
+  private final float[] vw;
+  private final float[] vb;
+  private final float[] vc;
+  private final float[] vd;
+  private final float[] va;
+  private final float[] vbf;
+  private final float[] gw;
+  private final float[] gb;
+  private final float[] gc;
+  private final float[] gd;
+  private final float[] ga;
+  private final float[] gbf;
+  private final boolean[] marked;
+  private final int[] touched;
+  private int numTouched;
+
+  private int[] batchOrder;
+  private int batchFrom;
+  private int batchTo;
+  private int batchSteps;
+  private int batchEpoch;
+
+  /** Squared reconstruction error and count of the last update (CD only; 0 for PCD). */
+  double lastReconSquaredError;
+  long lastReconCount;
+
+  TrainingState(
+      RbmConfig config, RbmParameters p, SparseRows rows, IndicatorRows indicator,
+      double[] levelValues, ChunkRunner runner) {
+    this.config = config;
+    this.p = p;
+    this.rows = rows;
+    this.indicator = p.d == null ? null : indicator;
+    this.runner = runner;
+    this.k = p.levels;
+    this.f = p.hidden;
+    int maxRow = 0;
+    for (int r = 0; r < rows.numRows(); r++) {
+      maxRow = Math.max(maxRow, rows.rowLength(r));
+    }
+    int slots = (config.batchSize() + config.chunkRows() - 1) / config.chunkRows();
+    this.workers = new CdWorker[slots];
+    for (int s = 0; s < slots; s++) {
+      workers[s] = new CdWorker(p, levelValues, maxRow);
+    }
+    this.chains = config.persistent() ? rows.levels().clone() : null;
+    this.vw = p.a == null ? new float[p.w.length] : null;
+    this.vb = new float[p.b.length];
+    this.vc = new float[f];
+    this.vd = p.d == null ? null : new float[p.d.length];
+    this.va = p.a == null ? null : new float[p.a.length];
+    this.vbf = p.a == null ? null : new float[p.bf.length];
+    this.gw = new float[p.w.length];
+    this.gb = new float[p.b.length];
+    this.gc = new float[f];
+    this.gd = p.d == null ? null : new float[p.d.length];
+    this.ga = p.a == null ? null : new float[p.a.length];
+    this.gbf = p.a == null ? null : new float[p.bf.length];
+    this.marked = new boolean[p.numVisible];
+    this.touched = new int[p.numVisible];
+  }
+
+  /**
+   * One mini-batch update over the rows {@code order[from … to)}, with {@code steps} Gibbs steps,
+   * in epoch {@code epoch} (which, with the row, seeds each row's random stream).
+   */
+  void update(int[] order, int from, int to, int epoch, int steps, double learningRate,
+      double momentum) {
+    batchOrder = order;
+    batchFrom = from;
+    batchTo = to;
+    batchSteps = steps;
+    batchEpoch = epoch;
+    int chunkRows = config.chunkRows();
+    int chunks = (to - from + chunkRows - 1) / chunkRows;
+    if (chunks > workers.length) {
+      throw new IllegalArgumentException(
+          "batch of " + (to - from) + " rows exceeds batchSize " + config.batchSize());
+    }
+    runner.run(chunks, this::runChunk);
+    lastReconSquaredError = 0;
+    lastReconCount = 0;
+    for (int s = 0; s < chunks; s++) {
+      reduce(workers[s]);
+      lastReconSquaredError += workers[s].reconSquaredError;
+      lastReconCount += workers[s].reconCount;
+      workers[s].reset();
+    }
+    apply(1.0f / (to - from), (float) learningRate, (float) momentum);
+  }
+
+  private void runChunk(int chunk) {
+    CdWorker worker = workers[chunk];
+    int start = batchFrom + chunk * config.chunkRows();
+    int end = Math.min(batchTo, start + config.chunkRows());
+    for (int x = start; x < end; x++) {
+      int row = batchOrder[x];
+      worker.random.reseed(config.seed(), batchEpoch, row);
+      worker.accumulateRow(rows, indicator, row, batchSteps, config.negativePhase(), chains);
+    }
+  }
+
+  /** Adds a worker's sparse statistics into the dense sums, in the worker's slot order. */
+  private void reduce(CdWorker worker) {
+    for (int s = 0; s < worker.numTouched; s++) {
+      int i = worker.touched[s];
+      if (!marked[i]) {
+        marked[i] = true;
+        touched[numTouched++] = i;
+      }
+      int go = i * k * f;
+      int so = s * k * f;
+      float[] src = worker.gw;
+      for (int x = 0; x < k * f; x++) {
+        gw[go + x] += src[so + x];
+      }
+      for (int l = 0; l < k; l++) {
+        gb[i * k + l] += worker.gb[s * k + l];
+      }
+      if (gd != null) {
+        for (int j = 0; j < f; j++) {
+          gd[i * f + j] += worker.gd[s * f + j];
+        }
+      }
+    }
+    for (int j = 0; j < f; j++) {
+      gc[j] += worker.gc[j];
+    }
+  }
+
+  private void apply(float scale, float rate, float momentum) {
+    float decay = (float) config.weightDecay();
+    if (p.a == null) {
+      step(p.w, vw, gw, scale, rate, momentum, decay);
+    } else {
+      factorGradients(p, gw, touched, numTouched, ga, gbf);
+      step(p.a, va, ga, scale, rate, momentum, decay);
+      step(p.bf, vbf, gbf, scale, rate, momentum, decay);
+      Arrays.fill(gbf, 0f);
+      for (int t = 0; t < numTouched; t++) {
+        int o = touched[t] * k * p.factors;
+        Arrays.fill(ga, o, o + k * p.factors, 0f);
+      }
+      p.materialiseFactors();
+    }
+    step(p.b, vb, gb, scale, rate, momentum, 0f);
+    step(p.c, vc, gc, scale, rate, momentum, 0f);
+    if (p.d != null) {
+      step(p.d, vd, gd, scale, rate, momentum, 0f);
+    }
+    for (int t = 0; t < numTouched; t++) {
+      int i = touched[t];
+      marked[i] = false;
+      Arrays.fill(gw, i * k * f, (i + 1) * k * f, 0f);
+      Arrays.fill(gb, i * k, (i + 1) * k, 0f);
+      if (gd != null) {
+        Arrays.fill(gd, i * f, (i + 1) * f, 0f);
+      }
+    }
+    Arrays.fill(gc, 0f);
+    numTouched = 0;
+  }
+
+  /**
+   * The chain rule through W = A·B: {@code G_A = G_W Bᵀ} (written for the touched rows) and
+   * {@code G_B += Aᵀ G_W}, summing over the {@code numTouched} visible units in {@code touched},
+   * the only ones whose rows of G_W are non-zero.
+   */
+  static void factorGradients(
+      RbmParameters p, float[] gw, int[] touched, int numTouched, float[] ga, float[] gbf) {
+    int c = p.factors;
+    int k = p.levels;
+    int f = p.hidden;
+    for (int t = 0; t < numTouched; t++) {
+      int i = touched[t];
+      for (int l = 0; l < k; l++) {
+        int r = i * k + l;
+        int wo = r * f;
+        int ao = r * c;
+        for (int m = 0; m < c; m++) {
+          int bo = m * f;
+          float s = 0f;
+          for (int j = 0; j < f; j++) {
+            s += gw[wo + j] * p.bf[bo + j];
+          }
+          ga[ao + m] = s;
+          float am = p.a[ao + m];
+          for (int j = 0; j < f; j++) {
+            gbf[bo + j] += am * gw[wo + j];
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * θ ← θ + (μ Δθ + ε (scale·G − λ θ)), element by element, over fixed ranges in parallel (the
+   * result does not depend on the thread count).
+   */
+  private void step(
+      float[] theta, float[] velocity, float[] gradient, float scale, float rate, float momentum,
+      float decay) {
+    int ranges = (theta.length + STEP_RANGE - 1) / STEP_RANGE;
+    if (ranges <= 1) {
+      step(theta, velocity, gradient, scale, rate, momentum, decay, 0, theta.length);
+      return;
+    }
+    runner.run(ranges, r -> step(theta, velocity, gradient, scale, rate, momentum, decay,
+        r * STEP_RANGE, Math.min(theta.length, (r + 1) * STEP_RANGE)));
+  }
+
+  private static void step(
+      float[] theta, float[] velocity, float[] gradient, float scale, float rate, float momentum,
+      float decay, int from, int to) {
+    for (int x = from; x < to; x++) {
+      float v = momentum * velocity[x] + rate * (scale * gradient[x] - decay * theta[x]);
+      velocity[x] = v;
+      theta[x] += v;
+    }
+  }
+}
