@@ -35,7 +35,7 @@ import picocli.CommandLine.ScopeType;
       "2:user error: bad options, bad or missing data, unknown ids, missing files",
       "130:interrupted"
     },
-    subcommands = {DataCommand.class, PlotCommand.class, HelpCommand.class})
+    subcommands = {DataCommand.class, TrainCommand.class, PlotCommand.class, HelpCommand.class})
 public final class Main {
   @Option(
       names = "--debug",

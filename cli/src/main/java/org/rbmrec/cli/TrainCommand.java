@@ -1,0 +1,286 @@
+package org.rbmrec.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.rbmrec.data.Ratings;
+import org.rbmrec.data.movielens.MovieLensVariant;
+import org.rbmrec.data.source.Dataset;
+import org.rbmrec.data.split.Split;
+import org.rbmrec.data.split.SplitSpec;
+import org.rbmrec.data.split.TrainValidTest;
+import org.rbmrec.eval.EvaluationConfig;
+import org.rbmrec.eval.EvaluationResult;
+import org.rbmrec.eval.Evaluator;
+import org.rbmrec.model.Recommender;
+import org.rbmrec.train.EpochListener;
+import org.rbmrec.train.EpochReport;
+import org.rbmrec.train.ModelKind;
+import org.rbmrec.train.TrainingPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code rbmrec train DATA}: splits the data, trains a model, evaluates it on the test part and
+ * writes a {@link RunDirectory}. With {@code --json} stdout holds one object with the test
+ * metrics at the top level: {@code model, rmse, mae, n_test, n_fallback}, the ranking metrics at
+ * k ({@code precision, recall, ndcg, map, hit_rate, coverage, k}), {@code fit_seconds},
+ * {@code epochs}, {@code run_dir}, {@code data}, {@code split}, {@code seed}.
+ *
+ * <p>Protocol: the validation part (for learning curves and hyperparameter selection) is carved
+ * from the training part; the test ratings never enter the model's input. The conditional RBM
+ * is told which test pairs exist, but not their ratings ({@code --implicit test}), as in the
+ * paper's use of the Netflix qualifying set.
+ */
+@Command(
+    name = "train",
+    description = {
+      "Train a model on a data set, evaluate it on the test split and write a run folder.",
+      "DATA is a MovieLens name (fetched on first use) or a ratings file or folder."
+    })
+public final class TrainCommand implements Callable<Integer> {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+  @Mixin
+  private CommonOptions common;
+
+  @Mixin
+  private ModelOptions modelOptions;
+
+  @Parameters(paramLabel = "DATA", description = "A MovieLens name such as ml-100k, or a path.")
+  private String data;
+
+  @Option(names = "--model", paramLabel = "MODEL", defaultValue = "rbm",
+      description = "rbm, rbm-item, rbm-cond, rbm-factored, bias, mf, svdpp or mean"
+          + " (default: ${DEFAULT-VALUE}).")
+  private String model;
+
+  @Option(names = "--split", paramLabel = "SPEC",
+      description = "How to split: u1..u5, ua, ub (ml-100k's official files), random:0.1,"
+          + " user:0.2, user:k=10, temporal:0.1, temporal-user:0.1, cv:5:1 (default: u1 for"
+          + " ml-100k, else random:0.1).")
+  private String split;
+
+  @Option(names = "--valid", paramLabel = "F", defaultValue = "0.05",
+      description = "Fraction of the training part held out for validation curves, in [0, 1)"
+          + " (default: ${DEFAULT-VALUE}).")
+  private double validFraction;
+
+  @Option(names = "--implicit", paramLabel = "test|none", defaultValue = "test",
+      description = "rbm-cond only: tell the model which test pairs exist (not their ratings)"
+          + " (default: ${DEFAULT-VALUE}).")
+  private String implicit;
+
+  @Option(names = "-k", paramLabel = "K", defaultValue = "10",
+      description = "Cut-off of the ranking metrics (default: ${DEFAULT-VALUE}).")
+  private int k;
+
+  @Option(names = "--out", paramLabel = "RUN_DIR",
+      description = "Run folder to write (default: runs/DATA-MODEL-TIME).")
+  private Path out;
+
+  private final CliServices services;
+
+  TrainCommand(CliServices services) {
+    this.services = Objects.requireNonNull(services, "services");
+  }
+
+  @Override
+  public Integer call() {
+    ModelKind kind = ModelKind.parse(model);
+    if (!(validFraction >= 0 && validFraction < 1)) {
+      throw new IllegalArgumentException("--valid must be in [0, 1), got " + validFraction);
+    }
+    if (!implicit.equals("test") && !implicit.equals("none")) {
+      throw new IllegalArgumentException("--implicit must be test or none, got " + implicit);
+    }
+    TrainingPlan plan =
+        TrainingPlan.of(kind, modelOptions.overrides(kind), common.seed(), common.threads());
+    Dataset dataset = services.datasets().resolve(data, common.dataDir(), common.progress());
+    dataset.notices().forEach(common::notice);
+    SplitSpec spec = SplitSpec.parse(split != null ? split : defaultSplit(dataset));
+    Split parts = spec.apply(dataset.ratings(), dataset.location(), common.seed());
+    Ratings train = parts.train();
+    Ratings valid = null;
+    if (validFraction > 0) {
+      TrainValidTest tvt = parts.withValidation(validFraction, common.seed());
+      train = tvt.train();
+      valid = tvt.valid();
+    }
+    RunDirectory run = RunDirectory.create(out != null ? out : defaultRunDir(kind));
+    run.writeJson(RunDirectory.RUN_JSON, runJson(kind, plan, dataset, spec, train, valid,
+        parts.test()));
+
+    List<EpochReport> reports = new ArrayList<>();
+    long start = System.nanoTime();
+    Recommender trained;
+    try (EpochRecorder recorder = new EpochRecorder(run, reports)) {
+      Ratings implicitPairs = kind == ModelKind.RBM_COND && implicit.equals("test")
+          ? parts.test() : null;
+      trained = plan.fit(train, valid, implicitPairs, recorder, common.progress());
+    }
+    double fitSeconds = (System.nanoTime() - start) / 1e9;
+
+    EvaluationResult result = new Evaluator(
+        EvaluationConfig.defaults().withK(k).withThreads(common.threads()))
+        .evaluate(trained, train, parts.test(), common.progress());
+    Map<String, Object> json = resultJson(kind, result, fitSeconds, reports.size(), run,
+        spec);
+    run.writeJson(RunDirectory.RESULT_JSON, json);
+    run.writeJson(RunDirectory.METRICS_JSON, Map.of("epochs", reports));
+    if (!reports.isEmpty()) {
+      writeCurves(run);
+    }
+    if (common.json()) {
+      JsonOutput.write(common.out(), json);
+    } else {
+      printSummary(json);
+    }
+    return ExitCode.OK;
+  }
+
+  private static String defaultSplit(Dataset dataset) {
+    return dataset.variant().filter(v -> v == MovieLensVariant.ML_100K).isPresent()
+        ? "u1" : "random:0.1";
+  }
+
+  private Path defaultRunDir(ModelKind kind) {
+    String base = Path.of(data).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+    return Path.of("runs", base + "-" + kind.id() + "-" + STAMP.format(LocalDateTime.now()));
+  }
+
+  private Map<String, Object> runJson(
+      ModelKind kind, TrainingPlan plan, Dataset dataset, SplitSpec spec, Ratings train,
+      Ratings valid, Ratings test) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("model", kind.id());
+    json.put("data", data);
+    json.put("data_source", dataset.description());
+    json.put("data_fingerprint", Long.toHexString(dataset.ratings().fingerprint()));
+    json.put("split", spec.describe());
+    json.put("valid_fraction", validFraction);
+    json.put("implicit", kind == ModelKind.RBM_COND ? implicit : "none");
+    json.put("seed", common.seed());
+    json.put("threads", common.threads());
+    json.put("n_train", train.size());
+    json.put("n_valid", valid == null ? 0 : valid.size());
+    json.put("n_test", test.size());
+    json.put("hyperparameters", plan.hyperparameters());
+    json.put("rbmrec_version", VersionProvider.projectVersion());
+    json.put("java_version", System.getProperty("java.version"));
+    json.put("started", Instant.now().toString());
+    return json;
+  }
+
+  private Map<String, Object> resultJson(
+      ModelKind kind, EvaluationResult r, double fitSeconds, int epochs, RunDirectory run,
+      SplitSpec spec) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("model", kind.id());
+    json.put("rmse", r.rmse());
+    json.put("mae", r.mae());
+    json.put("n_test", r.nTest());
+    json.put("n_fallback", r.nFallback());
+    json.put("k", r.k());
+    json.put("precision", r.precision());
+    json.put("recall", r.recall());
+    json.put("ndcg", r.ndcg());
+    json.put("map", r.map());
+    json.put("hit_rate", r.hitRate());
+    json.put("coverage", r.coverage());
+    json.put("fit_seconds", fitSeconds);
+    json.put("epochs", epochs);
+    json.put("data", data);
+    json.put("split", spec.describe());
+    json.put("seed", common.seed());
+    json.put("run_dir", run.path().toString());
+    return json;
+  }
+
+  private void writeCurves(RunDirectory run) {
+    try {
+      MetricsCsv.Contents metrics = MetricsCsv.read(run.file(MetricsCsv.FILE_NAME));
+      List<String> wanted = new ArrayList<>();
+      for (String name : List.of("train_rmse", "valid_rmse", "recon_error", "free_energy_gap")) {
+        if (metrics.metricNames().contains(name)) {
+          wanted.add(name);
+        }
+      }
+      if (wanted.isEmpty()) {
+        return;
+      }
+      LearningCurvePlot.writePng(LearningCurvePlot.render(
+          List.of(new LearningCurvePlot.Run(model, metrics)), wanted,
+          LearningCurvePlot.Size.defaults()), run.file(RunDirectory.CURVES_PNG));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot draw the learning curves", e);
+    }
+  }
+
+  private void printSummary(Map<String, Object> json) {
+    TablePrinter table = new TablePrinter("metric", "value");
+    for (String key : List.of("model", "data", "split", "n_test", "n_fallback", "rmse", "mae",
+        "precision", "recall", "ndcg", "map", "hit_rate", "coverage", "epochs", "fit_seconds")) {
+      Object value = json.get(key);
+      String label = key.equals("precision") || key.equals("recall") || key.equals("ndcg")
+          || key.equals("map") || key.equals("hit_rate") ? key + "@" + k : key;
+      table.row(label, value instanceof Double d ? String.format(Locale.ROOT, "%.4f", d)
+          : String.valueOf(value));
+    }
+    table.print(common.out(), false);
+    common.out().println("run folder: " + json.get("run_dir"));
+    common.out().flush();
+  }
+
+  /** Writes each epoch's report to metrics.csv as it arrives and keeps it for metrics.json. */
+  private static final class EpochRecorder implements EpochListener, AutoCloseable {
+    private final RunDirectory run;
+    private final List<EpochReport> reports;
+    private MetricsCsv.Writer writer;
+
+    EpochRecorder(RunDirectory run, List<EpochReport> reports) {
+      this.run = run;
+      this.reports = reports;
+    }
+
+    @Override
+    public void onEpoch(EpochReport report) {
+      reports.add(report);
+      try {
+        if (writer == null) {
+          Path csv = run.file(MetricsCsv.FILE_NAME);
+          Files.deleteIfExists(csv);
+          writer = MetricsCsv.Writer.create(csv, new ArrayList<>(report.metrics().keySet()));
+        }
+        writer.onEpoch(report);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + MetricsCsv.FILE_NAME, e);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (writer != null) {
+        try {
+          writer.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot close " + MetricsCsv.FILE_NAME, e);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package org.rbmrec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+  private static final String SHARED = System.getProperty("rbmrec.sharedData");
+
+  @TempDir
+  Path dir;
+
+  private static CliRun shipped(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new CliRun(status, out.toString(), err.toString());
+  }
+
+  @Test
+  void trainingTheBiasBaselineOnMl100kReportsTestMetricsAtTheTopLevel() throws Exception {
+    Path run = dir.resolve("bias");
+    CliRun r = shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "bias", "--json",
+        "-q", "--out", run.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode json = DataInfoCommandTest.singleJsonObject(r.out());
+    assertThat(json.get("model").asText()).isEqualTo("bias");
+    assertThat(json.get("n_test").asInt()).isEqualTo(20_000);
+    assertThat(json.get("rmse").asDouble()).isBetween(0.90, 0.99);
+    assertThat(json.get("mae").asDouble()).isLessThan(json.get("rmse").asDouble());
+    assertThat(json.has("n_fallback")).isTrue();
+    assertThat(json.get("split").asText()).isEqualTo("u1");
+  }
+
+  @Test
+  void anRbmRunFolderHoldsConfigMetricsCurvesAndResult() throws Exception {
+    Path run = dir.resolve("rbm");
+    CliRun r = shipped("train", "ml-100k", "--data-dir", SHARED, "--epochs", "2", "--hidden",
+        "10", "--json", "-q", "--out", run.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode json = DataInfoCommandTest.singleJsonObject(r.out());
+    assertThat(json.get("epochs").asInt()).isEqualTo(2);
+    assertThat(json.get("rmse").asDouble()).isBetween(0.85, 1.2);
+    JsonNode runJson = JsonOutput.mapper().readTree(run.resolve("run.json").toFile());
+    assertThat(runJson.get("hyperparameters").get("hidden").asText()).isEqualTo("10");
+    assertThat(runJson.get("seed").asLong()).isEqualTo(42);
+    assertThat(runJson.get("rbmrec_version").asText()).isNotBlank();
+    assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(3);
+    assertThat(run.resolve("learning_curves.png")).isNotEmptyFile();
+    assertThat(JsonOutput.mapper().readTree(run.resolve("result.json").toFile())
+        .get("rmse").asDouble()).isEqualTo(json.get("rmse").asDouble());
+  }
+
+  @Test
+  void aConfigFileAndSetFlagsChooseHyperparameters() throws Exception {
+    Path config = dir.resolve("mf.properties");
+    Files.writeString(config, "factors = 5\nepochs = 3\n");
+    Path run = dir.resolve("mf");
+    CliRun r = shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "mf", "--config",
+        config.toString(), "--set", "learningRate=0.02", "--json", "-q", "--out",
+        run.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode hyper = JsonOutput.mapper().readTree(run.resolve("run.json").toFile())
+        .get("hyperparameters");
+    assertThat(hyper.get("factors").asText()).isEqualTo("5");
+    assertThat(hyper.get("epochs").asText()).isEqualTo("3");
+    assertThat(hyper.get("learningRate").asText()).isEqualTo("0.02");
+    assertThat(hyper.get("seed").asText()).isEqualTo("42");
+  }
+
+  @Test
+  void anUnknownHyperparameterIsAUserErrorListingTheKnownOnes() {
+    CliRun r = shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "mf", "--set",
+        "learnrate=0.1", "--out", dir.resolve("x").toString());
+    assertThat(r.status()).isEqualTo(ExitCode.USER);
+    assertThat(r.errLines()).hasSize(1);
+    assertThat(r.err()).contains("learnrate").contains("learningRate");
+  }
+
+  @Test
+  void anUnknownModelIsAUserErrorListingTheModels() {
+    CliRun r = shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "dbn");
+    assertThat(r.status()).isEqualTo(ExitCode.USER);
+    assertThat(r.err()).contains("dbn").contains("rbm-item");
+  }
+
+  @Test
+  void hiddenUnitsDoNotApplyToTheBiasBaseline() {
+    CliRun r = shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "bias", "--hidden",
+        "10");
+    assertThat(r.status()).isEqualTo(ExitCode.USER);
+    assertThat(r.err()).contains("--hidden does not apply to model bias");
+  }
+
+  @Test
+  void aGenericRatingsFileTrainsWithARandomSplit() throws Exception {
+    Path csv = dir.resolve("ratings.csv");
+    StringBuilder sb = new StringBuilder("user,item,rating\n");
+    for (int u = 1; u <= 40; u++) {
+      for (int i = 1; i <= 30; i++) {
+        if ((u * 7 + i * 3) % 4 != 0) {
+          sb.append(u).append(',').append(i).append(',').append(1 + (u + i) % 5).append('\n');
+        }
+      }
+    }
+    Files.writeString(csv, sb);
+    CliRun r = shipped("train", csv.toString(), "--model", "bias", "--json", "-q", "--out",
+        dir.resolve("generic").toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode json = DataInfoCommandTest.singleJsonObject(r.out());
+    assertThat(json.get("split").asText()).startsWith("random:0.1");
+    assertThat(json.get("n_test").asInt()).isEqualTo(90);
+  }
+}

@@ -1,0 +1,157 @@
+package org.rbmrec.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.rbmrec.data.Ratings;
+import org.rbmrec.model.Recommender;
+import org.rbmrec.model.baseline.BiasBaseline;
+import org.rbmrec.model.baseline.BiasConfig;
+import org.rbmrec.model.baseline.BiasedMf;
+import org.rbmrec.model.baseline.BiasedMfConfig;
+import org.rbmrec.model.baseline.GlobalMean;
+import org.rbmrec.model.baseline.SvdPlusPlus;
+import org.rbmrec.model.baseline.SvdPlusPlusConfig;
+import org.rbmrec.model.rbm.Orientation;
+import org.rbmrec.model.rbm.RbmConfig;
+import org.rbmrec.model.rbm.RbmTrainer;
+
+/**
+ * A model kind with its complete, validated configuration: the defaults of the kind, then the
+ * user's hyperparameter overrides, then the seed and thread count. {@link #fit} trains it.
+ *
+ * <p>The RBM variants start from {@link RbmConfig#defaults()} and set what makes the variant:
+ * {@code rbm-item} the item orientation, {@code rbm-cond} the conditional weights,
+ * {@code rbm-factored} {@value #DEFAULT_FACTORS} factors. Their fallback, for rows without
+ * training ratings, is the bias baseline with its defaults.
+ *
+ * @param kind the model
+ * @param config its configuration record ({@link RbmConfig}, {@link BiasConfig},
+ *     {@link BiasedMfConfig}, {@link SvdPlusPlusConfig}), or null for {@link ModelKind#MEAN}
+ */
+public record TrainingPlan(ModelKind kind, Record config) {
+  /** The number of factors C of {@code rbm-factored} unless overridden. */
+  public static final int DEFAULT_FACTORS = 30;
+
+  public TrainingPlan {
+    Objects.requireNonNull(kind, "kind");
+  }
+
+  /**
+   * The plan for {@code kind} with {@code overrides} (hyperparameter name → value, names as in
+   * {@link #hyperparameters()}) applied, and the seed and thread count set.
+   *
+   * @throws IllegalArgumentException for an unknown hyperparameter or an invalid value
+   */
+  public static TrainingPlan of(
+      ModelKind kind, Map<String, String> overrides, long seed, int threads) {
+    Map<String, String> values = new LinkedHashMap<>(overrides);
+    switch (kind) {
+      case RBM, RBM_ITEM, RBM_COND, RBM_FACTORED -> {
+        RbmConfig.Builder builder = RbmConfig.defaults().toBuilder().seed(seed).threads(threads);
+        if (kind == ModelKind.RBM_ITEM) {
+          builder.orientation(Orientation.ITEM);
+        } else if (kind == ModelKind.RBM_COND) {
+          builder.conditional(true);
+        } else if (kind == ModelKind.RBM_FACTORED) {
+          builder.factors(DEFAULT_FACTORS);
+        }
+        Map<String, String> properties = builder.build().toProperties();
+        requireKnown(values, properties.keySet(), kind);
+        properties.putAll(values);
+        return new TrainingPlan(kind, RbmConfig.fromProperties(properties));
+      }
+      case BIAS -> {
+        return new TrainingPlan(kind, RecordProperties.withOverrides(
+            BiasConfig.defaults(), values, "model " + kind.id()));
+      }
+      case MF -> {
+        values.putIfAbsent("seed", Long.toString(seed));
+        return new TrainingPlan(kind, RecordProperties.withOverrides(
+            BiasedMfConfig.defaults(), values, "model " + kind.id()));
+      }
+      case SVDPP -> {
+        values.putIfAbsent("seed", Long.toString(seed));
+        return new TrainingPlan(kind, RecordProperties.withOverrides(
+            SvdPlusPlusConfig.defaults(), values, "model " + kind.id()));
+      }
+      case MEAN -> {
+        requireKnown(values, Set.of(), kind);
+        return new TrainingPlan(kind, null);
+      }
+      default -> throw new IllegalStateException("unhandled model kind " + kind);
+    }
+  }
+
+  /**
+   * The name of the hyperparameter that the command line's {@code --epochs} sets for this kind
+   * ("epochs", or "iterations" for the bias baseline), or null if the kind has none.
+   */
+  public static String epochsKey(ModelKind kind) {
+    return switch (kind) {
+      case BIAS -> "iterations";
+      case MEAN -> null;
+      default -> "epochs";
+    };
+  }
+
+  /**
+   * The name of the hyperparameter that the command line's {@code --hidden} sets: the hidden
+   * units of an RBM, the latent factors of MF and SVD++; null for the bias and mean baselines.
+   */
+  public static String hiddenKey(ModelKind kind) {
+    return switch (kind) {
+      case RBM, RBM_ITEM, RBM_COND, RBM_FACTORED -> "hidden";
+      case MF, SVDPP -> "factors";
+      default -> null;
+    };
+  }
+
+  /** The complete configuration as ordered name → value text. */
+  public Map<String, String> hyperparameters() {
+    if (config == null) {
+      return Map.of();
+    }
+    if (config instanceof RbmConfig rbm) {
+      return rbm.toProperties();
+    }
+    return RecordProperties.toProperties(config);
+  }
+
+  /**
+   * Trains the model.
+   *
+   * @param train the training ratings
+   * @param validation ratings to monitor per epoch (RBMs report {@code valid_rmse} and the
+   *     free-energy gap on them), or null; never trained on
+   * @param implicit for {@code rbm-cond}: pairs known to be rated whose values are hidden (for
+   *     example the test pairs), or null; ignored by other kinds
+   */
+  public Recommender fit(
+      Ratings train, Ratings validation, Ratings implicit, EpochListener listener,
+      org.rbmrec.progress.Progress progress) {
+    return switch (kind) {
+      case RBM, RBM_ITEM, RBM_COND, RBM_FACTORED -> {
+        BiasBaseline fallback = BiasBaseline.fit(train, BiasConfig.defaults(), EpochListener.NONE);
+        yield new RbmTrainer((RbmConfig) config)
+            .train(train, implicit, validation, fallback, listener, progress);
+      }
+      case BIAS -> BiasBaseline.fit(train, (BiasConfig) config, listener);
+      case MF -> BiasedMf.fit(train, (BiasedMfConfig) config, listener);
+      case SVDPP -> SvdPlusPlus.fit(train, (SvdPlusPlusConfig) config, listener);
+      case MEAN -> GlobalMean.fit(train);
+    };
+  }
+
+  private static void requireKnown(Map<String, String> values, Set<String> known, ModelKind kind) {
+    for (String key : values.keySet()) {
+      if (!known.contains(key)) {
+        throw new IllegalArgumentException("unknown hyperparameter '" + key + "' for model "
+            + kind.id() + (known.isEmpty() ? " (it has none)"
+                : "; known: " + String.join(", ", new TreeSet<>(known))));
+      }
+    }
+  }
+}
