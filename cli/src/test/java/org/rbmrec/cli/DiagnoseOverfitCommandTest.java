@@ -1,0 +1,48 @@
+package org.rbmrec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class DiagnoseOverfitCommandTest {
+  private static final String SHARED = System.getProperty("rbmrec.sharedData");
+
+  private static CliRun shipped(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new CliRun(status, out.toString(), err.toString());
+  }
+
+  @Test
+  void aBatchOfTenRealUsersIsFittedAndTheCurveIsPrintedAsJson() throws Exception {
+    CliRun r = shipped("diagnose", "overfit", "ml-100k", "--data-dir", SHARED, "--users", "10",
+        "--steps", "200", "--json", "-q");
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode json = DataInfoCommandTest.singleJsonObject(r.out());
+    assertThat(json.get("users").asInt()).isEqualTo(10);
+    assertThat(json.get("curve")).hasSize(200);
+    assertThat(json.get("initial_rmse").asDouble()).isGreaterThan(0.9);
+    assertThat(json.get("final_rmse").asDouble()).isLessThan(0.1);
+    assertThat(json.get("curve").get(199).asDouble()).isEqualTo(json.get("final_rmse").asDouble());
+  }
+
+  @Test
+  void theTableEndsWithTheFinalReconstructionError() {
+    CliRun r = shipped("diagnose", "overfit", "ml-100k", "--data-dir", SHARED, "--users", "5",
+        "--steps", "20", "-q");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("reconstruction RMSE").contains("final reconstruction RMSE");
+  }
+
+  @Test
+  void aBaselineModelIsRefusedWithOneLine() {
+    CliRun r = shipped("diagnose", "overfit", "ml-100k", "--data-dir", SHARED, "--model", "mf");
+    assertThat(r.status()).isEqualTo(ExitCode.USER);
+    assertThat(r.errLines()).hasSize(1);
+    assertThat(r.err()).contains("needs an RBM");
+  }
+}
