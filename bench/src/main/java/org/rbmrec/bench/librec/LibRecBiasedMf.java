@@ -34,11 +34,12 @@ public record LibRecBiasedMf(
   }
 
   /**
-   * The benchmark setting: 20 factors, 50 epochs, step 0.01, all regularisation 0.05, a fixed
-   * step size (no bold driver, no decay).
+   * The benchmark setting: 20 factors, 50 epochs, step 0.01, all regularisation 0.1, a fixed step
+   * size (no bold driver, no decay). Chosen as the best RMSE on u1.test of regularisation {0.02,
+   * 0.05, 0.1} × epochs {10, 20, 50, 100} at 20 factors, so it flatters LibRec, not us.
    */
   public static LibRecBiasedMf defaults() {
-    return new LibRecBiasedMf(20, 50, 0.01, 0.05, 0.05, 0.05);
+    return new LibRecBiasedMf(20, 50, 0.01, 0.1, 0.1, 0.1);
   }
 
   /**

@@ -21,7 +21,8 @@ import java.util.Map;
  *             "mf": {…}, "svdpp": {…}}}
  * }</pre>
  *
- * <p>Model-level figures are plain means over the folds. The model-level note is the fold's note
+ * <p>Model-level figures are plain means over the folds (epochs: the common count, or the mean
+ * if folds differ). The model-level note is the fold's note
  * when there is one fold, otherwise each fold's note prefixed by its name and joined by " | ".
  * Errors are in stars, times in seconds (wall clock, training only).
  */
@@ -84,7 +85,11 @@ public final class PeerReport {
         results.stream().mapToDouble(PeerResult::fitSeconds).average().orElseThrow());
     node.put("epoch_seconds",
         results.stream().mapToDouble(PeerResult::epochSeconds).average().orElseThrow());
-    node.put("epochs", results.stream().mapToInt(PeerResult::epochs).average().orElseThrow());
+    if (results.stream().allMatch(r -> r.epochs() == first.epochs())) {
+      node.put("epochs", first.epochs());
+    } else {
+      node.put("epochs", results.stream().mapToInt(PeerResult::epochs).average().orElseThrow());
+    }
     node.put("note", results.size() == 1 ? first.note() : joinedNotes(results));
     ObjectNode hyper = node.putObject("hyperparameters");
     first.hyperparameters().forEach(hyper::put);

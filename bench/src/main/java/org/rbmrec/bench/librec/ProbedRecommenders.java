@@ -16,16 +16,11 @@ final class ProbedRecommenders {
 
   /** A probed instance of the LibRec class behind {@code kind}. */
   static AbstractRecommender create(LibRecModel.Kind kind, TrainingProbe probe) {
-    switch (kind) {
-      case RBM:
-        return new Rbm(probe);
-      case BIASED_MF:
-        return new BiasedMf(probe);
-      case SVD_PLUS_PLUS:
-        return new SvdPlusPlus(probe);
-      default:
-        throw new IllegalArgumentException("unknown kind " + kind);
-    }
+    return switch (kind) {
+      case RBM -> new Rbm(probe);
+      case BIASED_MF -> new BiasedMf(probe);
+      case SVD_PLUS_PLUS -> new SvdPlusPlus(probe);
+    };
   }
 
   /** LibRec class names of the probes, for silencing their loggers. */
