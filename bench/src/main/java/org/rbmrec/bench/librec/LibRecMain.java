@@ -23,6 +23,15 @@ import org.rbmrec.data.DataException;
  * of {@link LibRecRbm#defaults()}, {@link LibRecBiasedMf#defaults()} and
  * {@link LibRecSvdPlusPlus#defaults()}.
  *
+ * <p>From the clone's root, without installing anything:
+ *
+ * <pre>
+ * mvn -o -q compile dependency:build-classpath -pl bench -am \
+ *     -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
+ * java -cp bench/target/classes:core/target/classes:$(cat bench/target/cp.txt) \
+ *     org.rbmrec.bench.librec.LibRecMain --data ../shared/data/ml-100k --folds u1
+ * </pre>
+ *
  * <p>Exit status: 0 on success; 2 for a usage or data error (one line on stderr); 1 if LibRec
  * fails.
  */

@@ -13,9 +13,13 @@ import org.rbmrec.data.MalformedDataException;
 class LibRecRunnerTest {
   private static final LibRecBiasedMf SHORT_MF = LibRecBiasedMf.librecTestSettings().withEpochs(5);
 
+  private static OfficialFold u1() {
+    return OfficialFold.of(BenchData.ml100k(), "u1");
+  }
+
   @Test
   void biasedMfOnU1ScoresInASaneRange() {
-    PeerResult result = new LibRecRunner(1).run(SHORT_MF, OfficialFold.of(BenchData.ml100k(), "u1"));
+    PeerResult result = new LibRecRunner(1).run(SHORT_MF, u1());
 
     assertThat(result.rmse()).isBetween(0.85, 1.2);
     assertThat(result.mae()).isBetween(0.6, result.rmse());
@@ -27,7 +31,7 @@ class LibRecRunnerTest {
 
   @Test
   void biasedMfReportsTheEpochsItRanAndTheirTime() {
-    PeerResult result = new LibRecRunner(1).run(SHORT_MF, OfficialFold.of(BenchData.ml100k(), "u1"));
+    PeerResult result = new LibRecRunner(1).run(SHORT_MF, u1());
 
     assertThat(result.epochs()).isEqualTo(5);
     assertThat(result.fitSeconds()).isPositive();
@@ -54,8 +58,7 @@ class LibRecRunnerTest {
   void librecRbmOutputIsReportedAsDegenerate() {
     LibRecRbm tinyRbm = LibRecRbm.defaults().withHiddenUnits(5).withEpochs(1);
 
-    PeerResult result =
-        new LibRecRunner(1).run(tinyRbm, OfficialFold.of(BenchData.ml100k(), "u1"));
+    PeerResult result = new LibRecRunner(1).run(tinyRbm, u1());
 
     // LibRec 2.0.0's RBM predicts one star too high; the note must say so, not hide it.
     assertThat(result.note()).startsWith("DEGENERATE").contains("mean prediction");
