@@ -16,6 +16,14 @@ record CliRun(int status, String out, String err) {
     return new CliRun(status, out.toString(), err.toString());
   }
 
+  /** Runs with the shipped services: real data loading, as a user would. */
+  static CliRun shipped(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new CliRun(status, out.toString(), err.toString());
+  }
+
   static CliRun run(String... args) {
     return run(services(tinyData()), args);
   }

@@ -10,16 +10,11 @@ import org.junit.jupiter.api.Test;
 class DiagnoseOverfitCommandTest {
   private static final String SHARED = System.getProperty("rbmrec.sharedData");
 
-  private static CliRun shipped(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new CliRun(status, out.toString(), err.toString());
-  }
 
   @Test
   void aBatchOfTenRealUsersIsFittedAndTheCurveIsPrintedAsJson() throws Exception {
-    CliRun r = shipped("diagnose", "overfit", "ml-100k", "--data-dir", SHARED, "--users", "10",
+    CliRun r = CliRun.shipped("diagnose", "overfit", "ml-100k", "--data-dir", SHARED,
+        "--users", "10",
         "--steps", "200", "--json", "-q");
     assertThat(r.status()).as(r.err()).isZero();
     JsonNode json = DataInfoCommandTest.singleJsonObject(r.out());
@@ -32,7 +27,8 @@ class DiagnoseOverfitCommandTest {
 
   @Test
   void theTableEndsWithTheFinalReconstructionError() {
-    CliRun r = shipped("diagnose", "overfit", "ml-100k", "--data-dir", SHARED, "--users", "5",
+    CliRun r = CliRun.shipped("diagnose", "overfit", "ml-100k", "--data-dir", SHARED,
+        "--users", "5",
         "--steps", "20", "-q");
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out()).contains("reconstruction RMSE").contains("final reconstruction RMSE");
@@ -40,7 +36,8 @@ class DiagnoseOverfitCommandTest {
 
   @Test
   void aBaselineModelIsRefusedWithOneLine() {
-    CliRun r = shipped("diagnose", "overfit", "ml-100k", "--data-dir", SHARED, "--model", "mf");
+    CliRun r = CliRun.shipped("diagnose", "overfit", "ml-100k", "--data-dir", SHARED,
+        "--model", "mf");
     assertThat(r.status()).isEqualTo(ExitCode.USER);
     assertThat(r.errLines()).hasSize(1);
     assertThat(r.err()).contains("needs an RBM");

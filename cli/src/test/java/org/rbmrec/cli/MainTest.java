@@ -146,16 +146,10 @@ class MainTest {
     assertThat(r.errLines()).containsExactly("rbmrec: interrupted");
   }
 
-  private static CliRun shipped(String... args) {
-    java.io.StringWriter out = new java.io.StringWriter();
-    java.io.StringWriter err = new java.io.StringWriter();
-    int status = Main.run(args, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
-    return new CliRun(status, out.toString(), err.toString());
-  }
 
   @Test
   void shippedServicesLoadTheRealMl100kByNameFromTheDataFolder() throws Exception {
-    CliRun r = shipped("data", "info", "ml-100k", "--json", "-q", "--data-dir",
+    CliRun r = CliRun.shipped("data", "info", "ml-100k", "--json", "-q", "--data-dir",
         System.getProperty("rbmrec.sharedData"));
     assertThat(r.status()).as(r.err()).isZero();
     var json = DataInfoCommandTest.singleJsonObject(r.out());
@@ -171,7 +165,7 @@ class MainTest {
       java.nio.file.Path dir) throws Exception {
     java.nio.file.Path csv = dir.resolve("mine.csv");
     java.nio.file.Files.writeString(csv, "user;item;score\n1;10;0.5\n1;11;2.5\n2;10;5\n");
-    CliRun r = shipped("data", "info", csv.toString(), "--json");
+    CliRun r = CliRun.shipped("data", "info", csv.toString(), "--json");
     assertThat(r.status()).as(r.err()).isZero();
     var json = DataInfoCommandTest.singleJsonObject(r.out());
     assertThat(json.get("n_ratings").asInt()).isEqualTo(3);
@@ -180,7 +174,7 @@ class MainTest {
 
   @Test
   void aMissingPathIsAUserErrorThatSaysWhatWasLookedFor() {
-    CliRun r = shipped("data", "info", "/no/such/ratings.csv");
+    CliRun r = CliRun.shipped("data", "info", "/no/such/ratings.csv");
     assertThat(r.status()).isEqualTo(ExitCode.USER);
     assertThat(r.errLines()).hasSize(1);
     assertThat(r.err()).contains("/no/such/ratings.csv").contains("ml-100k");
@@ -191,7 +185,7 @@ class MainTest {
       java.nio.file.Path dir) throws Exception {
     java.nio.file.Path csv = dir.resolve("bad.csv");
     java.nio.file.Files.writeString(csv, "1,10,4\n1,11,x\n");
-    CliRun r = shipped("data", "info", csv.toString());
+    CliRun r = CliRun.shipped("data", "info", csv.toString());
     assertThat(r.status()).isEqualTo(ExitCode.USER);
     assertThat(r.errLines()).hasSize(1);
     assertThat(r.err()).contains("bad.csv:2").contains("1,11,x");

@@ -16,17 +16,11 @@ class TrainCommandTest {
   @TempDir
   Path dir;
 
-  private static CliRun shipped(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new CliRun(status, out.toString(), err.toString());
-  }
 
   @Test
   void trainingTheBiasBaselineOnMl100kReportsTestMetricsAtTheTopLevel() throws Exception {
     Path run = dir.resolve("bias");
-    CliRun r = shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "bias", "--json",
+    CliRun r = CliRun.shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "bias", "--json",
         "-q", "--out", run.toString());
     assertThat(r.status()).as(r.err()).isZero();
     JsonNode json = DataInfoCommandTest.singleJsonObject(r.out());
@@ -41,7 +35,7 @@ class TrainCommandTest {
   @Test
   void anRbmRunFolderHoldsConfigMetricsCurvesAndResult() throws Exception {
     Path run = dir.resolve("rbm");
-    CliRun r = shipped("train", "ml-100k", "--data-dir", SHARED, "--epochs", "2", "--hidden",
+    CliRun r = CliRun.shipped("train", "ml-100k", "--data-dir", SHARED, "--epochs", "2", "--hidden",
         "10", "--json", "-q", "--out", run.toString());
     assertThat(r.status()).as(r.err()).isZero();
     JsonNode json = DataInfoCommandTest.singleJsonObject(r.out());
@@ -62,7 +56,7 @@ class TrainCommandTest {
     Path config = dir.resolve("mf.properties");
     Files.writeString(config, "factors = 5\nepochs = 3\n");
     Path run = dir.resolve("mf");
-    CliRun r = shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "mf", "--config",
+    CliRun r = CliRun.shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "mf", "--config",
         config.toString(), "--set", "learningRate=0.02", "--json", "-q", "--out",
         run.toString());
     assertThat(r.status()).as(r.err()).isZero();
@@ -76,7 +70,7 @@ class TrainCommandTest {
 
   @Test
   void anUnknownHyperparameterIsAUserErrorListingTheKnownOnes() {
-    CliRun r = shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "mf", "--set",
+    CliRun r = CliRun.shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "mf", "--set",
         "learnrate=0.1", "--out", dir.resolve("x").toString());
     assertThat(r.status()).isEqualTo(ExitCode.USER);
     assertThat(r.errLines()).hasSize(1);
@@ -85,14 +79,14 @@ class TrainCommandTest {
 
   @Test
   void anUnknownModelIsAUserErrorListingTheModels() {
-    CliRun r = shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "dbn");
+    CliRun r = CliRun.shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "dbn");
     assertThat(r.status()).isEqualTo(ExitCode.USER);
     assertThat(r.err()).contains("dbn").contains("rbm-item");
   }
 
   @Test
   void hiddenUnitsDoNotApplyToTheBiasBaseline() {
-    CliRun r = shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "bias", "--hidden",
+    CliRun r = CliRun.shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "bias", "--hidden",
         "10");
     assertThat(r.status()).isEqualTo(ExitCode.USER);
     assertThat(r.err()).contains("--hidden does not apply to model bias");
@@ -110,7 +104,7 @@ class TrainCommandTest {
       }
     }
     Files.writeString(csv, sb);
-    CliRun r = shipped("train", csv.toString(), "--model", "bias", "--json", "-q", "--out",
+    CliRun r = CliRun.shipped("train", csv.toString(), "--model", "bias", "--json", "-q", "--out",
         dir.resolve("generic").toString());
     assertThat(r.status()).as(r.err()).isZero();
     JsonNode json = DataInfoCommandTest.singleJsonObject(r.out());
