@@ -86,8 +86,8 @@ class TrainCommandTest {
 
   @Test
   void hiddenUnitsDoNotApplyToTheBiasBaseline() {
-    CliRun r = CliRun.shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "bias", "--hidden",
-        "10");
+    CliRun r = CliRun.shipped("train", "ml-100k", "--data-dir", SHARED, "--model", "bias",
+        "--hidden", "10");
     assertThat(r.status()).isEqualTo(ExitCode.USER);
     assertThat(r.err()).contains("--hidden does not apply to model bias");
   }
