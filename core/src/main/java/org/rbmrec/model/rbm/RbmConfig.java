@@ -29,6 +29,8 @@ import java.util.Map;
  * @param momentumStart momentum before {@code momentumSwitchEpoch}, in [0, 1)
  * @param momentumEnd momentum from {@code momentumSwitchEpoch} on, in [0, 1)
  * @param momentumSwitchEpoch 1-based epoch at which momentum switches, ≥ 1
+ * @param batchAverage what the batch statistics are averaged over (rows, or rows containing
+ *     each visible unit)
  * @param weightDecay L2 coefficient on W, in [0, 1)
  * @param initSigma standard deviation of the N(0, σ²) initial weights, in (0, 1]
  * @param biasSmoothing pseudo-count α added to each level count when the visible biases start at
@@ -58,6 +60,7 @@ public record RbmConfig(
     double momentumStart,
     double momentumEnd,
     int momentumSwitchEpoch,
+    BatchAverage batchAverage,
     double weightDecay,
     double initSigma,
     double biasSmoothing,
@@ -74,6 +77,7 @@ public record RbmConfig(
     requireNonNull(cdSchedule, "cdSchedule");
     requireNonNull(negativePhase, "negativePhase");
     requireNonNull(predictionRule, "predictionRule");
+    requireNonNull(batchAverage, "batchAverage");
     checkRange("hidden", hidden, 1, 100_000);
     if (factors != 0) {
       checkRange("factors", factors, 1, 10_000);
@@ -127,7 +131,8 @@ public record RbmConfig(
    */
   public static RbmConfig defaults() {
     return new RbmConfig(
-        Orientation.ITEM, 100, 0, false, 40, 32, 4, 0.1, 0.95, 0.5, 0.5, 6, 0.001, 0.01, 1.0,
+        Orientation.ITEM, 100, 0, false, 40, 32, 4, 0.1, 0.95, 0.5, 0.5, 6, BatchAverage.ROWS,
+        0.001, 0.01, 1.0,
         List.of(new CdStage(1, 1), new CdStage(20, 3), new CdStage(35, 5)), false,
         NegativePhase.PROBABILITIES, PredictionRule.MEAN_FIELD, 1L,
         Runtime.getRuntime().availableProcessors(), 500);
@@ -184,6 +189,7 @@ public record RbmConfig(
     p.put("momentumStart", Double.toString(momentumStart));
     p.put("momentumEnd", Double.toString(momentumEnd));
     p.put("momentumSwitchEpoch", Integer.toString(momentumSwitchEpoch));
+    p.put("batchAverage", batchAverage.name());
     p.put("weightDecay", Double.toString(weightDecay));
     p.put("initSigma", Double.toString(initSigma));
     p.put("biasSmoothing", Double.toString(biasSmoothing));
@@ -225,6 +231,8 @@ public record RbmConfig(
           Double.parseDouble(get(p, "momentumStart")),
           Double.parseDouble(get(p, "momentumEnd")),
           Integer.parseInt(get(p, "momentumSwitchEpoch")),
+          // Absent from files written before the option existed: those used ROWS.
+          BatchAverage.valueOf(p.getOrDefault("batchAverage", BatchAverage.ROWS.name())),
           Double.parseDouble(get(p, "weightDecay")),
           Double.parseDouble(get(p, "initSigma")),
           Double.parseDouble(get(p, "biasSmoothing")),
@@ -290,6 +298,7 @@ public record RbmConfig(
     private double momentumStart;
     private double momentumEnd;
     private int momentumSwitchEpoch;
+    private BatchAverage batchAverage;
     private double weightDecay;
     private double initSigma;
     private double biasSmoothing;
@@ -314,6 +323,7 @@ public record RbmConfig(
       momentumStart = c.momentumStart;
       momentumEnd = c.momentumEnd;
       momentumSwitchEpoch = c.momentumSwitchEpoch;
+      batchAverage = c.batchAverage;
       weightDecay = c.weightDecay;
       initSigma = c.initSigma;
       biasSmoothing = c.biasSmoothing;
@@ -338,6 +348,7 @@ public record RbmConfig(
     public Builder momentumStart(double v) { momentumStart = v; return this; }
     public Builder momentumEnd(double v) { momentumEnd = v; return this; }
     public Builder momentumSwitchEpoch(int v) { momentumSwitchEpoch = v; return this; }
+    public Builder batchAverage(BatchAverage v) { batchAverage = v; return this; }
     public Builder weightDecay(double v) { weightDecay = v; return this; }
     public Builder initSigma(double v) { initSigma = v; return this; }
     public Builder biasSmoothing(double v) { biasSmoothing = v; return this; }
@@ -355,7 +366,8 @@ public record RbmConfig(
     public RbmConfig build() {
       return new RbmConfig(
           orientation, hidden, factors, conditional, epochs, batchSize, chunkRows, learningRate,
-          learningRateDecay, momentumStart, momentumEnd, momentumSwitchEpoch, weightDecay,
+          learningRateDecay, momentumStart, momentumEnd, momentumSwitchEpoch, batchAverage,
+          weightDecay,
           initSigma, biasSmoothing, cdSchedule, persistent, negativePhase, predictionRule, seed,
           threads, monitorRows);
     }

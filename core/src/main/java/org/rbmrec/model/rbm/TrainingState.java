@@ -45,6 +45,8 @@ final class TrainingState {
   private final float[] ga;
   private final float[] gbf;
   private final boolean[] marked;
+  private final int[] rowsRated;
+  private final int[] rowsIndicated;
   private final int[] touched;
   private int numTouched;
 
@@ -91,6 +93,8 @@ final class TrainingState {
     this.ga = p.a == null ? null : new float[p.a.length];
     this.gbf = p.a == null ? null : new float[p.bf.length];
     this.marked = new boolean[p.numVisible];
+    this.rowsRated = new int[p.numVisible];
+    this.rowsIndicated = new int[p.numVisible];
     this.touched = new int[p.numVisible];
   }
 
@@ -151,6 +155,8 @@ final class TrainingState {
       for (int l = 0; l < k; l++) {
         gb[i * k + l] += worker.gb[s * k + l];
       }
+      rowsRated[i] += worker.rowsRated[s];
+      rowsIndicated[i] += worker.rowsIndicated[s];
       if (gd != null) {
         for (int j = 0; j < f; j++) {
           gd[i * f + j] += worker.gd[s * f + j];
@@ -164,6 +170,9 @@ final class TrainingState {
 
   private void apply(float scale, float rate, float momentum) {
     float decay = (float) config.weightDecay();
+    if (config.batchAverage() == BatchAverage.ROWS_WITH_ENTRY) {
+      rescalePerEntry(scale);
+    }
     if (p.a == null) {
       step(p.w, vw, gw, scale, rate, momentum, decay);
     } else {
@@ -187,12 +196,39 @@ final class TrainingState {
       marked[i] = false;
       Arrays.fill(gw, i * k * f, (i + 1) * k * f, 0f);
       Arrays.fill(gb, i * k, (i + 1) * k, 0f);
+      rowsRated[i] = 0;
+      rowsIndicated[i] = 0;
       if (gd != null) {
         Arrays.fill(gd, i * f, (i + 1) * f, 0f);
       }
     }
     Arrays.fill(gc, 0f);
     numTouched = 0;
+  }
+
+  /**
+   * Turns the touched visible rows' sums into means over the rows containing each unit: the
+   * later uniform scaling by 1/B is undone by the factor B / n_i.
+   */
+  private void rescalePerEntry(float scale) {
+    for (int t = 0; t < numTouched; t++) {
+      int i = touched[t];
+      if (rowsRated[i] > 0) {
+        float factor = 1f / (scale * rowsRated[i]);
+        for (int x = i * k * f; x < (i + 1) * k * f; x++) {
+          gw[x] *= factor;
+        }
+        for (int l = 0; l < k; l++) {
+          gb[i * k + l] *= factor;
+        }
+      }
+      if (gd != null && rowsIndicated[i] > 0) {
+        float factor = 1f / (scale * rowsIndicated[i]);
+        for (int j = 0; j < f; j++) {
+          gd[i * f + j] *= factor;
+        }
+      }
+    }
   }
 
   /**

@@ -25,7 +25,7 @@ class RbmModelFileFormatTest {
         new byte[] {0});
     // Every field explicit, so later changes of the defaults cannot break the comparison.
     RbmConfig config = new RbmConfig(Orientation.USER, 3, 0, true, 40, 32, 4, 0.1, 0.95, 0.5,
-        0.5, 6, 0.001, 0.01, 1.0, java.util.List.of(new CdStage(1, 1), new CdStage(20, 3)),
+        0.5, 6, BatchAverage.ROWS, 0.001, 0.01, 1.0, java.util.List.of(new CdStage(1, 1), new CdStage(20, 3)),
         false, NegativePhase.PROBABILITIES, PredictionRule.EXACT, 2026L, 1, 500);
     return new RbmModel(config, p, SCALE, rows, IndicatorRows.union(rows, implicit),
         new ConstantRecommender(SCALE, 2, 4, 2.0));
