@@ -123,6 +123,7 @@ public final class RbmTrainer {
           reconSse += state.lastReconSquaredError;
           reconCount += state.lastReconCount;
         }
+        state.flush();
         checkFinite(params, epoch);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("k", (double) k);

@@ -17,6 +17,11 @@ import org.rbmrec.data.SparseRows;
  *   θ     ← θ + Δθ
  * </pre>
  *
+ * The rows of W (plain model) and D of visible units no row of the batch touched get no
+ * gradient; their momentum and decay are applied lazily and exactly by {@link LazyRows} when
+ * they are next touched or on {@link #flush()}, so a mini-batch costs time in proportion to the
+ * entries it touches, not to the whole of W.
+ *
  * In the factored model the gradient reaches A and B through W = A·B:
  * {@code G_A = G_W Bᵀ}, {@code G_B = Aᵀ G_W}, and W is recomputed after every update.
  */
@@ -44,6 +49,8 @@ final class TrainingState {
   private final float[] gd;
   private final float[] ga;
   private final float[] gbf;
+  private final LazyRows lazyW;
+  private final LazyRows lazyD;
   private final boolean[] marked;
   private final int[] rowsRated;
   private final int[] rowsIndicated;
@@ -92,6 +99,9 @@ final class TrainingState {
     this.gd = p.d == null ? null : new float[p.d.length];
     this.ga = p.a == null ? null : new float[p.a.length];
     this.gbf = p.a == null ? null : new float[p.bf.length];
+    this.lazyW = p.a == null
+        ? new LazyRows(p.w, vw, k * f, (float) config.weightDecay()) : null;
+    this.lazyD = p.d == null ? null : new LazyRows(p.d, vd, f, 0f);
     this.marked = new boolean[p.numVisible];
     this.rowsRated = new int[p.numVisible];
     this.rowsIndicated = new int[p.numVisible];
@@ -125,6 +135,19 @@ final class TrainingState {
       workers[s].reset();
     }
     apply(1.0f / (to - from), (float) learningRate, (float) momentum);
+  }
+
+  /**
+   * Brings every lazily updated row (W of the plain model, D) up to date; call before reading
+   * the parameters, for example at the end of an epoch.
+   */
+  void flush() {
+    if (lazyW != null) {
+      lazyW.flush();
+    }
+    if (lazyD != null) {
+      lazyD.flush();
+    }
   }
 
   private void runChunk(int chunk) {
@@ -174,7 +197,10 @@ final class TrainingState {
       rescalePerEntry(scale);
     }
     if (p.a == null) {
-      step(p.w, vw, gw, scale, rate, momentum, decay);
+      lazyW.begin(rate, momentum);
+      for (int t = 0; t < numTouched; t++) {
+        lazyW.step(touched[t], gw, scale);
+      }
     } else {
       factorGradients(p, gw, touched, numTouched, ga, gbf);
       step(p.a, va, ga, scale, rate, momentum, decay);
@@ -189,7 +215,10 @@ final class TrainingState {
     step(p.b, vb, gb, scale, rate, momentum, 0f);
     step(p.c, vc, gc, scale, rate, momentum, 0f);
     if (p.d != null) {
-      step(p.d, vd, gd, scale, rate, momentum, 0f);
+      lazyD.begin(rate, momentum);
+      for (int t = 0; t < numTouched; t++) {
+        lazyD.step(touched[t], gd, scale);
+      }
     }
     for (int t = 0; t < numTouched; t++) {
       int i = touched[t];

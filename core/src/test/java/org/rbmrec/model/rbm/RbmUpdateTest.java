@@ -29,6 +29,7 @@ class RbmUpdateTest {
     try (ChunkRunner runner = new ChunkRunner(1)) {
       TrainingState state = new TrainingState(config, p, ROWS, null, SCALE.values(), runner);
       state.update(new int[] {0, 1, 2}, 0, 3, 1, 2, rate, 0);
+      state.flush();
     }
     return p.w;
   }
