@@ -35,6 +35,8 @@ final class CdWorker {
   float[] gw;
   float[] gb;
   float[] gd;
+  int[] rowsRated;
+  int[] rowsIndicated;
   final float[] gc;
   double reconSquaredError;
   long reconCount;
@@ -60,6 +62,8 @@ final class CdWorker {
     this.gw = new float[capacity * k * f];
     this.gb = new float[capacity * k];
     this.gd = p.d == null ? null : new float[capacity * f];
+    this.rowsRated = new int[capacity];
+    this.rowsIndicated = new int[capacity];
     this.gc = new float[f];
     this.base = new float[f];
     this.input = new float[f];
@@ -112,6 +116,7 @@ final class CdWorker {
       int s = slot(columns[x]);
       addTo(gw, (s * k + levels[x]) * f, positive, 1f);
       gb[s * k + levels[x]] += 1f;
+      rowsRated[s]++;
     }
     addTo(gc, 0, positive, 1f);
     if (indicator != null && p.d != null) {
@@ -119,6 +124,7 @@ final class CdWorker {
       for (int x = indicator.rowStart(row); x < indicator.rowEnd(row); x++) {
         int s = slot(ic[x]); // may grow gd: take the slot before reading the field
         addTo(gd, s * f, positive, 1f);
+        rowsIndicated[s]++;
       }
     }
 
@@ -225,6 +231,8 @@ final class CdWorker {
     if (gd != null) {
       gd = Arrays.copyOf(gd, capacity * f);
     }
+    rowsRated = Arrays.copyOf(rowsRated, capacity);
+    rowsIndicated = Arrays.copyOf(rowsIndicated, capacity);
   }
 
   /** Clears the statistics of the touched slots, ready for the next chunk. */
@@ -237,6 +245,8 @@ final class CdWorker {
     if (gd != null) {
       Arrays.fill(gd, 0, numTouched * f, 0f);
     }
+    Arrays.fill(rowsRated, 0, numTouched, 0);
+    Arrays.fill(rowsIndicated, 0, numTouched, 0);
     Arrays.fill(gc, 0f);
     numTouched = 0;
     reconSquaredError = 0;

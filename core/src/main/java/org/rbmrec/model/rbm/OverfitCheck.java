@@ -68,6 +68,7 @@ public final class OverfitCheck {
       for (int s = 1; s <= steps; s++) {
         state.update(batch, 0, batch.length, s, k, batchConfig.learningRate(),
             batchConfig.momentum(s));
+        state.flush();
         curve[s - 1] = reconstructionRmse(inference, batch);
       }
     }

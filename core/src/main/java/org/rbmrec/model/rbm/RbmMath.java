@@ -61,8 +61,8 @@ public final class RbmMath {
   }
 
   /**
-   * Adds the conditional RBM's implicit input {@code out[j] += Σ_{p ∈ [from,to)} d[columns[p]*F + j]}
-   * over the entries the row rated (value known or not).
+   * Adds the conditional RBM's implicit input
+   * {@code out[j] += Σ_{p ∈ [from,to)} d[columns[p]*F + j]} over the entries the row rated (value known or not).
    */
   public static void addImplicitInput(
       float[] d, int f, int[] columns, int from, int to, float[] out) {
@@ -97,7 +97,10 @@ public final class RbmMath {
     visibleLogits(w, b, k, f, i, h, 0, out, offset);
   }
 
-  /** As {@link #visibleLogits(float[], float[], int, int, int, float[], float[], int)}, reading h at {@code h[hOffset + j]}. */
+  /**
+   * As {@link #visibleLogits(float[], float[], int, int, int, float[], float[], int)}, reading
+   * h at {@code h[hOffset + j]}.
+   */
   public static void visibleLogits(
       float[] w, float[] b, int k, int f, int i, float[] h, int hOffset, float[] out,
       int offset) {
@@ -176,7 +179,10 @@ public final class RbmMath {
     exactQueryLogits(w, b, k, f, q, input, 0, out, offset);
   }
 
-  /** As {@link #exactQueryLogits(float[], float[], int, int, int, float[], float[], int)}, reading x at {@code input[inputOffset + j]}. */
+  /**
+   * As {@link #exactQueryLogits(float[], float[], int, int, int, float[], float[], int)}, reading
+   * x at {@code input[inputOffset + j]}.
+   */
   public static void exactQueryLogits(
       float[] w, float[] b, int k, int f, int q, float[] input, int inputOffset, float[] out,
       int offset) {

@@ -92,7 +92,8 @@ public final class RbmModel implements Recommender {
 
   @Override
   public String name() {
-    StringBuilder name = new StringBuilder(config.orientation() == Orientation.ITEM ? "i-rbm" : "rbm");
+    StringBuilder name =
+        new StringBuilder(config.orientation() == Orientation.ITEM ? "i-rbm" : "rbm");
     if (config.conditional()) {
       name.append("-conditional");
     }

@@ -67,7 +67,8 @@ public final class RbmModelFile {
     header.put("conditional", Boolean.toString(p.conditional()));
     header.put("rows", Integer.toString(rows.numRows()));
     header.put("nnz", Integer.toString(rows.nnz()));
-    header.put("indicatorNnz", Integer.toString(indicator == null ? 0 : indicator.columns().length));
+    header.put("indicatorNnz",
+        Integer.toString(indicator == null ? 0 : indicator.columns().length));
     StringBuilder text = new StringBuilder();
     header.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     byte[] headerBytes = text.toString().getBytes(StandardCharsets.UTF_8);

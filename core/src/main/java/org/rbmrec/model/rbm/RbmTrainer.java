@@ -123,6 +123,7 @@ public final class RbmTrainer {
           reconSse += state.lastReconSquaredError;
           reconCount += state.lastReconCount;
         }
+        state.flush();
         checkFinite(params, epoch);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("k", (double) k);
@@ -261,7 +262,7 @@ public final class RbmTrainer {
       return ratio(parts, true);
     }
 
-    /** RMSE of predicting held-out ratings from each row's training ratings (skipping fallbacks). */
+    /** RMSE of held-out ratings predicted from each row's training ratings (no fallbacks). */
     double heldOutRmse(SparseRows held) {
       double[][] parts = perChunk(held.numRows(), (from, to, acc, x, h, out, scratch) -> {
         for (int row = from; row < to; row++) {

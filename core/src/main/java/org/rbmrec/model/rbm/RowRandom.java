@@ -2,8 +2,8 @@ package org.rbmrec.model.rbm;
 
 /**
  * A reseedable random stream for one row of one epoch, so that results do not depend on which
- * thread handles the row. It runs SplitMix64, the generator behind {@link java.util.SplittableRandom},
- * from a state derived from (seed, epoch, row); unlike {@code SplittableRandom} it can be
+ * thread handles the row. It runs SplitMix64, the generator behind
+ * {@link java.util.SplittableRandom}, from a state derived from (seed, epoch, row); unlike {@code SplittableRandom} it can be
  * reseeded in place, so a worker needs no allocation per row.
  */
 final class RowRandom {

@@ -17,6 +17,11 @@ import org.rbmrec.data.SparseRows;
  *   θ     ← θ + Δθ
  * </pre>
  *
+ * The rows of W (plain model) and D of visible units no row of the batch touched get no
+ * gradient; their momentum and decay are applied lazily and exactly by {@link LazyRows} when
+ * they are next touched or on {@link #flush()}, so a mini-batch costs time in proportion to the
+ * entries it touches, not to the whole of W.
+ *
  * In the factored model the gradient reaches A and B through W = A·B:
  * {@code G_A = G_W Bᵀ}, {@code G_B = Aᵀ G_W}, and W is recomputed after every update.
  */
@@ -44,7 +49,11 @@ final class TrainingState {
   private final float[] gd;
   private final float[] ga;
   private final float[] gbf;
+  private final LazyRows lazyW;
+  private final LazyRows lazyD;
   private final boolean[] marked;
+  private final int[] rowsRated;
+  private final int[] rowsIndicated;
   private final int[] touched;
   private int numTouched;
 
@@ -90,7 +99,12 @@ final class TrainingState {
     this.gd = p.d == null ? null : new float[p.d.length];
     this.ga = p.a == null ? null : new float[p.a.length];
     this.gbf = p.a == null ? null : new float[p.bf.length];
+    this.lazyW = p.a == null
+        ? new LazyRows(p.w, vw, k * f, (float) config.weightDecay()) : null;
+    this.lazyD = p.d == null ? null : new LazyRows(p.d, vd, f, 0f);
     this.marked = new boolean[p.numVisible];
+    this.rowsRated = new int[p.numVisible];
+    this.rowsIndicated = new int[p.numVisible];
     this.touched = new int[p.numVisible];
   }
 
@@ -123,6 +137,19 @@ final class TrainingState {
     apply(1.0f / (to - from), (float) learningRate, (float) momentum);
   }
 
+  /**
+   * Brings every lazily updated row (W of the plain model, D) up to date; call before reading
+   * the parameters, for example at the end of an epoch.
+   */
+  void flush() {
+    if (lazyW != null) {
+      lazyW.flush();
+    }
+    if (lazyD != null) {
+      lazyD.flush();
+    }
+  }
+
   private void runChunk(int chunk) {
     CdWorker worker = workers[chunk];
     int start = batchFrom + chunk * config.chunkRows();
@@ -151,6 +178,8 @@ final class TrainingState {
       for (int l = 0; l < k; l++) {
         gb[i * k + l] += worker.gb[s * k + l];
       }
+      rowsRated[i] += worker.rowsRated[s];
+      rowsIndicated[i] += worker.rowsIndicated[s];
       if (gd != null) {
         for (int j = 0; j < f; j++) {
           gd[i * f + j] += worker.gd[s * f + j];
@@ -164,8 +193,14 @@ final class TrainingState {
 
   private void apply(float scale, float rate, float momentum) {
     float decay = (float) config.weightDecay();
+    if (config.batchAverage() == BatchAverage.ROWS_WITH_ENTRY) {
+      rescalePerEntry(scale);
+    }
     if (p.a == null) {
-      step(p.w, vw, gw, scale, rate, momentum, decay);
+      lazyW.begin(rate, momentum);
+      for (int t = 0; t < numTouched; t++) {
+        lazyW.step(touched[t], gw, scale);
+      }
     } else {
       factorGradients(p, gw, touched, numTouched, ga, gbf);
       step(p.a, va, ga, scale, rate, momentum, decay);
@@ -180,19 +215,49 @@ final class TrainingState {
     step(p.b, vb, gb, scale, rate, momentum, 0f);
     step(p.c, vc, gc, scale, rate, momentum, 0f);
     if (p.d != null) {
-      step(p.d, vd, gd, scale, rate, momentum, 0f);
+      lazyD.begin(rate, momentum);
+      for (int t = 0; t < numTouched; t++) {
+        lazyD.step(touched[t], gd, scale);
+      }
     }
     for (int t = 0; t < numTouched; t++) {
       int i = touched[t];
       marked[i] = false;
       Arrays.fill(gw, i * k * f, (i + 1) * k * f, 0f);
       Arrays.fill(gb, i * k, (i + 1) * k, 0f);
+      rowsRated[i] = 0;
+      rowsIndicated[i] = 0;
       if (gd != null) {
         Arrays.fill(gd, i * f, (i + 1) * f, 0f);
       }
     }
     Arrays.fill(gc, 0f);
     numTouched = 0;
+  }
+
+  /**
+   * Turns the touched visible rows' sums into means over the rows containing each unit: the
+   * later uniform scaling by 1/B is undone by the factor B / n_i.
+   */
+  private void rescalePerEntry(float scale) {
+    for (int t = 0; t < numTouched; t++) {
+      int i = touched[t];
+      if (rowsRated[i] > 0) {
+        float factor = 1f / (scale * rowsRated[i]);
+        for (int x = i * k * f; x < (i + 1) * k * f; x++) {
+          gw[x] *= factor;
+        }
+        for (int l = 0; l < k; l++) {
+          gb[i * k + l] *= factor;
+        }
+      }
+      if (gd != null && rowsIndicated[i] > 0) {
+        float factor = 1f / (scale * rowsIndicated[i]);
+        for (int j = 0; j < f; j++) {
+          gd[i * f + j] *= factor;
+        }
+      }
+    }
   }
 
   /**

@@ -8,7 +8,8 @@
  * configuration (V, h) over its rated entries i is
  *
  * <pre>
- *   E(V, h) = − Σ_i Σ_k Σ_j W_ikj v_ik h_j − Σ_i Σ_k b_ik v_ik − Σ_j c_j h_j  [− Σ_i Σ_j r_i D_ij h_j]
+ *   E(V, h) = − Σ_i Σ_k Σ_j W_ikj v_ik h_j − Σ_i Σ_k b_ik v_ik − Σ_j c_j h_j
+ *             [− Σ_i Σ_j r_i D_ij h_j]
  * </pre>
  *
  * where the bracketed term belongs to the conditional RBM (r marks every entry the row rated,
@@ -22,7 +23,9 @@
  *       {@link org.rbmrec.model.Recommender};
  *   <li>{@link org.rbmrec.model.rbm.RbmModelFile}: the binary model file;
  *   <li>{@link org.rbmrec.model.rbm.RbmMath}: the equations as small kernels;
- *   <li>{@link org.rbmrec.model.rbm.OverfitCheck}: the single-batch overfitting diagnostic.
+ *   <li>{@link org.rbmrec.model.rbm.OverfitCheck}: the single-batch overfitting diagnostic;
+ *   <li>{@link org.rbmrec.model.rbm.PartitionFunction}: exact log Z for small F and its
+ *       annealed-importance-sampling estimate.
  * </ul>
  */
 package org.rbmrec.model.rbm;

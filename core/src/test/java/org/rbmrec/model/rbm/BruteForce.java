@@ -17,7 +17,7 @@ final class BruteForce {
     this.implicit = p.d == null ? new int[0] : implicit;
   }
 
-  /** Parameters of a tiny model with weights of order {@code scale}, all drawn from {@code seed}. */
+  /** Parameters of a tiny model with weights of order {@code scale}, drawn from {@code seed}. */
   static RbmParameters randomParameters(
       int visible, int levels, int hidden, int factors, boolean conditional, double scale,
       long seed) {

@@ -57,7 +57,8 @@ class RbmBruteForceTest {
     SparseRows rows = SparseRows.fromTriplets(2, V, rowOf, columnOf, levelOf);
     SparseRows implicit = SparseRows.fromTriplets(2, V, new int[] {0}, new int[] {4},
         new byte[] {0});
-    RbmConfig config = RbmConfig.builder().hidden(F).factors(variant.factors)
+    RbmConfig config = RbmConfig.builder().orientation(Orientation.USER)
+        .hidden(F).factors(variant.factors)
         .conditional(variant.conditional).threads(1).build();
     return new RbmModel(config, p, SCALE, rows, IndicatorRows.union(rows, implicit),
         new ConstantRecommender(SCALE, 2, V, 2.0));

@@ -53,7 +53,8 @@ class RbmMaskingTest {
 
   @Test
   void changingARatingOutsideTheRowLeavesItsPredictionsUnchanged() {
-    RbmConfig config = RbmConfig.builder().hidden(4).threads(1).build();
+    RbmConfig config = RbmConfig.builder().orientation(Orientation.USER)
+        .hidden(4).threads(1).build();
     RbmModel a = new RbmModel(config, params(), SCALE, ratings(2).byUser(), null,
         new ConstantRecommender(SCALE, 2, 6, 3.0));
     RbmModel b = new RbmModel(config, params(), SCALE, ratings(4).byUser(), null,
@@ -72,7 +73,8 @@ class RbmMaskingTest {
         training.userIds(), training.itemIds(), SCALE);
     Ratings heldOutHigh = Ratings.of(new int[] {0}, new int[] {3}, new byte[] {4}, null,
         training.userIds(), training.itemIds(), SCALE);
-    RbmConfig config = RbmConfig.builder().hidden(4).epochs(3).batchSize(2).conditional(true)
+    RbmConfig config = RbmConfig.builder().orientation(Orientation.USER)
+        .hidden(4).epochs(3).batchSize(2).conditional(true)
         .threads(1).build();
     ConstantRecommender fallback = new ConstantRecommender(SCALE, 2, 6, 3.0);
     RbmTrainer trainer = new RbmTrainer(config);

@@ -20,12 +20,13 @@ class RbmMl100kTest {
   }
 
   @Test
-  void shortItemBasedRunOnU1BeatsOnePointZeroFive() {
+  void shortItemBasedRunOnU1IsClearlyBelowOnePointZeroFive() {
     Ratings[] u1 = Ml100kFixture.split("u1");
     RbmConfig config = RbmConfig.builder().orientation(Orientation.ITEM).hidden(50).epochs(6)
         .learningRate(0.3).threads(2).monitorRows(0).build();
     RbmModel model = new RbmTrainer(config).train(u1[0], ConstantRecommender.globalMean(u1[0]));
-    // Measured 2026-12-04: see the report; the bound leaves room for platform differences.
-    assertThat(rmse(model, u1[1])).isLessThan(1.0);
+    // Measured 0.9612 on 2026-12-04 (seeded, so the same for any thread count); the test-local
+    // fallback is the global mean, for the 32 test pairs the model cannot score.
+    assertThat(rmse(model, u1[1])).isLessThan(0.98);
   }
 }

@@ -40,7 +40,8 @@ class RbmModelFileTest {
 
   @Test
   void roundTripGivesIdenticalPredictions() {
-    RbmModel model = trained(RbmConfig.builder().hidden(10).epochs(1).threads(2).build());
+    RbmModel model = trained(RbmConfig.builder().orientation(Orientation.USER)
+        .hidden(10).epochs(1).threads(2).build());
     Path file = dir.resolve("model.rbm");
     RbmModelFile.save(model, file);
     RbmModel loaded = RbmModelFile.load(file, model.fallback());
@@ -63,7 +64,8 @@ class RbmModelFileTest {
 
   @Test
   void truncatedFileIsADataException() throws IOException {
-    RbmModel model = trained(RbmConfig.builder().hidden(6).epochs(1).build());
+    RbmModel model = trained(RbmConfig.builder().orientation(Orientation.USER)
+        .hidden(6).epochs(1).build());
     Path file = dir.resolve("model.rbm");
     RbmModelFile.save(model, file);
     byte[] bytes = Files.readAllBytes(file);
@@ -75,7 +77,8 @@ class RbmModelFileTest {
 
   @Test
   void tamperedByteIsADataException() throws IOException {
-    RbmModel model = trained(RbmConfig.builder().hidden(6).epochs(1).build());
+    RbmModel model = trained(RbmConfig.builder().orientation(Orientation.USER)
+        .hidden(6).epochs(1).build());
     Path file = dir.resolve("model.rbm");
     RbmModelFile.save(model, file);
     byte[] bytes = Files.readAllBytes(file);

@@ -30,7 +30,8 @@ class RbmModelTest {
             keep[x] = u1[0].user(x) < 300;
           }
           Ratings training = u1[0].select(keep);
-          RbmConfig config = RbmConfig.builder().hidden(20).epochs(3).learningRate(0.1)
+          RbmConfig config = RbmConfig.builder().orientation(Orientation.USER)
+              .hidden(20).epochs(3).learningRate(0.1)
               .threads(2).build();
           model = new RbmTrainer(config).train(training, null, u1[1],
               ConstantRecommender.globalMean(training), REPORTS::add,

@@ -17,7 +17,9 @@ class RbmOverfitTest {
   private static final int STEPS_100 = 100;
 
   static RbmConfig config() {
-    return RbmConfig.builder().hidden(100).learningRate(0.2).weightDecay(0).cdSteps(1)
+    return RbmConfig.builder().orientation(Orientation.USER)
+        .hidden(100).learningRate(0.2).weightDecay(0).cdSteps(1)
+        .negativePhase(NegativePhase.SAMPLED).momentumStart(0.5).momentumEnd(0.9)
         .chunkRows(4).threads(2).seed(3).build();
   }
 

@@ -38,7 +38,8 @@ class RbmReproducibilityTest {
   @Test
   void userBasedCdIsBitIdenticalWithOneTwoAndThreeThreads() {
     Ratings[] u1 = Ml100kFixture.split("u1");
-    RbmConfig config = RbmConfig.builder().hidden(16).epochs(2).batchSize(20).chunkRows(3)
+    RbmConfig config = RbmConfig.builder().orientation(Orientation.USER)
+        .hidden(16).epochs(2).batchSize(20).chunkRows(3)
         .cdSchedule(java.util.List.of(new CdStage(1, 1), new CdStage(2, 3))).seed(99).build();
     assertIdenticalAcrossThreads(config, firstUsers(u1[0], 200), null);
   }
@@ -55,7 +56,8 @@ class RbmReproducibilityTest {
   @Test
   void differentSeedsGiveDifferentWeights() {
     Ratings training = firstUsers(Ml100kFixture.split("u1")[0], 100);
-    RbmConfig config = RbmConfig.builder().hidden(8).epochs(1).threads(1).build();
+    RbmConfig config = RbmConfig.builder().orientation(Orientation.USER)
+        .hidden(8).epochs(1).threads(1).build();
     RbmParameters a = train(config.toBuilder().seed(1).build(), training, null);
     RbmParameters b = train(config.toBuilder().seed(2).build(), training, null);
     assertThat(Arrays.equals(a.weightsCopy(), b.weightsCopy())).isFalse();
