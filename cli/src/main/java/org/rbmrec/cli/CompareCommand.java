@@ -154,7 +154,7 @@ public final class CompareCommand implements Callable<Integer> {
     builders.forEach(b -> results.add(b.build()));
     List<String> foldNames = specs.stream().map(SplitSpec::describe).toList();
     Comparison comparison = new Comparison(data, foldNames, common.seed(),
-        protocol(dataset, evaluator.config()), results);
+        protocol(dataset, evaluator.config(), kinds), results);
     ComparisonReport report = new ComparisonReport(comparison, k);
     report.writeTo(folder.path());
     if (common.json()) {
@@ -269,7 +269,20 @@ public final class CompareCommand implements Callable<Integer> {
     return plans;
   }
 
-  private Map<String, Object> protocol(Dataset dataset, EvaluationConfig evaluation) {
+  private static String notes(List<ModelKind> kinds) {
+    StringBuilder notes = new StringBuilder();
+    if (kinds.stream().anyMatch(ModelKind::isRbm)) {
+      notes.append(" The RBMs fall back to the bias baseline for rows without training"
+          + " ratings.");
+    }
+    if (kinds.contains(ModelKind.RBM_COND)) {
+      notes.append(" rbm-cond is told which test pairs exist, not their ratings.");
+    }
+    return notes.toString();
+  }
+
+  private Map<String, Object> protocol(
+      Dataset dataset, EvaluationConfig evaluation, List<ModelKind> kinds) {
     Runtime runtime = Runtime.getRuntime();
     Ratings all = dataset.ratings();
     Map<String, Object> p = new LinkedHashMap<>();
@@ -281,8 +294,7 @@ public final class CompareCommand implements Callable<Integer> {
     p.put("valid_fraction", validFraction);
     p.put("k", evaluation.k());
     p.put("relevance_threshold", evaluation.relevanceThreshold());
-    p.put("notes", "rbm-cond, when compared, is told which test pairs exist (not their"
-        + " ratings); RBMs fall back to the bias baseline for rows without training ratings.");
+    p.put("notes", notes(kinds).strip());
     p.put("threads", common.threads());
     p.put("processors", runtime.availableProcessors());
     p.put("max_heap_mib", runtime.maxMemory() / (1024 * 1024));

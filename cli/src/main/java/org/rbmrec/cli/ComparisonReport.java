@@ -106,9 +106,9 @@ final class ComparisonReport {
   String toMarkdown() {
     StringBuilder sb = new StringBuilder();
     sb.append("# rbmrec compare: ").append(comparison.data()).append("\n\n");
-    sb.append("Mean ± sample standard deviation (n − 1) over ")
-        .append(comparison.folds().size()).append(comparison.folds().size() == 1 ? " fold"
-            : " folds").append("; – when there is a single fold.\n\n");
+    int n = comparison.folds().size();
+    sb.append(n == 1 ? "One fold: the standard deviation is not defined (–)."
+        : "Mean ± sample standard deviation (n − 1) over " + n + " folds.").append("\n\n");
     sb.append(table().toMarkdown()).append('\n');
     sb.append("## Protocol\n\n").append(protocolParagraph()).append('\n');
     return sb.toString();
@@ -149,15 +149,19 @@ final class ComparisonReport {
             + " fold's training part%s and evaluated on its test part, with seed %d for every"
             + " split and every model. RMSE and MAE are over all test ratings; NDCG@%d is"
             + " averaged over the users with a test rating ≥ %s, ranking the items they did not"
-            + " rate in training. %s Fit seconds are the wall time of training; predict seconds"
+            + " rate in training.%s Fit seconds are the wall time of training; predict seconds"
             + " the wall time of predicting the test ratings and ranking for NDCG, with %s"
             + " threads. Hardware: %s processors, max heap %s MiB, Java %s, OS %s %s."
             + " rbmrec %s, %s.",
         p.get("data_source"), p.get("n_ratings"), p.get("n_users"), p.get("n_items"),
         String.join(", ", comparison.folds()), validText(p.get("valid_fraction")),
-        comparison.seed(), k, p.get("relevance_threshold"), p.get("notes"), p.get("threads"),
-        p.get("processors"), p.get("max_heap_mib"), p.get("java_version"), p.get("os_name"),
-        p.get("os_arch"), p.get("rbmrec_version"), p.get("date"));
+        comparison.seed(), k, p.get("relevance_threshold"), notesText(p.get("notes")),
+        p.get("threads"), p.get("processors"), p.get("max_heap_mib"), p.get("java_version"),
+        p.get("os_name"), p.get("os_arch"), p.get("rbmrec_version"), p.get("date"));
+  }
+
+  private static String notesText(Object notes) {
+    return notes == null || notes.toString().isEmpty() ? "" : " " + notes;
   }
 
   private static String validText(Object fraction) {
