@@ -1,6 +1,11 @@
 package org.rbmrec.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -43,9 +48,11 @@ import picocli.CommandLine.Parameters;
  * By default no validation part is carved out ({@code --valid 0}), so models train on the whole
  * training part, unlike {@code train}'s default of 0.05; a validation part, when asked for, is
  * only monitored. The conditional RBM is told which test pairs exist (not their ratings), as
- * {@code train} does by default. Hyperparameter options apply to the models they fit:
- * {@code --set}/{@code --config} names go to the models that have them, {@code --epochs} to all
- * but {@code mean}, {@code --hidden} to the RBMs, {@code mf} and {@code svdpp}.
+ * {@code train} does by default. Each (model, fold) row is appended to {@code compare.csv} as it
+ * finishes; the summary rows and the other files follow at the end. Hyperparameter options
+ * apply to the models they fit: {@code --set}/{@code --config} names go to the models that have
+ * them, {@code --epochs} to all but {@code mean}, {@code --hidden} to the RBMs, {@code mf} and
+ * {@code svdpp}.
  */
 @Command(
     name = "compare",
@@ -123,8 +130,11 @@ public final class CompareCommand implements Callable<Integer> {
     if (specs == null) {
       specs = defaultFolds(dataset);
     }
+    requireOfficialData(specs, dataset);
     RunDirectory folder = RunDirectory.create(out != null ? out : defaultOut());
 
+    Path partialCsv = folder.file(ComparisonReport.CSV);
+    writeNew(partialCsv, ComparisonReport.csvHeader());
     List<Comparison.ModelResultsBuilder> builders = new ArrayList<>();
     for (TrainingPlan plan : plans) {
       builders.add(new Comparison.ModelResultsBuilder(plan.kind().id(),
@@ -143,6 +153,7 @@ public final class CompareCommand implements Callable<Integer> {
         Comparison.FoldResult result =
             runOne(plans.get(m), spec, train, valid, parts.test(), evaluator, progress);
         builders.get(m).add(result);
+        appendLine(partialCsv, ComparisonReport.csvRow(plans.get(m).kind().id(), result));
         common.notice(String.format(Locale.ROOT,
             "%s on %s: RMSE %.4f, MAE %.4f, NDCG@%d %.4f, fit %.2f s, predict %.2f s",
             plans.get(m).kind().id(), result.fold(), result.rmse(), result.mae(), k,
@@ -181,6 +192,22 @@ public final class CompareCommand implements Callable<Integer> {
     long evaluated = System.nanoTime();
     return new Comparison.FoldResult(spec.describe(), r.rmse(), r.mae(), r.ndcg(),
         (fitted - start) / 1e9, (evaluated - fitted) / 1e9, r.nTest(), r.nFallback());
+  }
+
+  private static void writeNew(Path file, String text) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static void appendLine(Path file, String line) {
+    try {
+      Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to " + file, e);
+    }
   }
 
   /** The models named in {@code text}, comma-separated, each once. */
@@ -245,9 +272,26 @@ public final class CompareCommand implements Callable<Integer> {
     return specs;
   }
 
+  /** Rejects an official ml-100k fold on other data before anything is trained. */
+  private static void requireOfficialData(List<SplitSpec> specs, Dataset dataset) {
+    if (isMl100k(dataset)) {
+      return;
+    }
+    for (SplitSpec spec : specs) {
+      if (spec instanceof SplitSpec.Official) {
+        throw new IllegalArgumentException("fold " + spec.describe() + " is an official"
+            + " ml-100k split, but " + dataset.name() + " is not ml-100k; use --cv K or"
+            + " cv:K:FOLD folds");
+      }
+    }
+  }
+
+  private static boolean isMl100k(Dataset dataset) {
+    return dataset.variant().filter(v -> v == MovieLensVariant.ML_100K).isPresent();
+  }
+
   private static List<SplitSpec> defaultFolds(Dataset dataset) {
-    return dataset.variant().filter(v -> v == MovieLensVariant.ML_100K).isPresent()
-        ? List.of(SplitSpec.parse("u1")) : cvFolds(DEFAULT_CV_FOLDS);
+    return isMl100k(dataset) ? List.of(SplitSpec.parse("u1")) : cvFolds(DEFAULT_CV_FOLDS);
   }
 
   private List<TrainingPlan> plans(List<ModelKind> kinds) {

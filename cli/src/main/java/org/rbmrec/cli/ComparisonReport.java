@@ -20,7 +20,8 @@ import org.rbmrec.cli.Comparison.ModelResults;
  *   <li>{@value #MARKDOWN}: a Markdown table, per model mean ± std over folds, and a protocol
  *       paragraph;
  *   <li>{@value #CSV}: one row per model and fold, then a {@code mean} and a {@code std} row per
- *       model (std empty for a single fold);
+ *       model (std empty for a single fold); while {@code compare} runs, the per-fold rows are
+ *       appended as they finish, so an interrupted comparison keeps what it measured;
  *   <li>{@value #JSON}: the object {@code compare --json} prints (see {@link #toJson}).
  * </ul>
  */
@@ -114,14 +115,26 @@ final class ComparisonReport {
     return sb.toString();
   }
 
+  /** The CSV header line, with its newline. */
+  static String csvHeader() {
+    return String.join(",", CSV_COLUMNS) + "\n";
+  }
+
+  /** The CSV line of {@code model} on one fold, with its newline. */
+  static String csvRow(String model, FoldResult f) {
+    StringBuilder sb = new StringBuilder();
+    csvLine(sb, model, f.fold(), number(f.rmse()), number(f.mae()), number(f.ndcg()),
+        number(f.fitSeconds()), number(f.predictSeconds()), Integer.toString(f.nTest()),
+        Integer.toString(f.nFallback()));
+    return sb.toString();
+  }
+
   /** The CSV text: header, a row per model and fold, then mean and std rows per model. */
   String toCsv() {
-    StringBuilder sb = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
+    StringBuilder sb = new StringBuilder(csvHeader());
     for (ModelResults m : comparison.models()) {
       for (FoldResult f : m.perFold()) {
-        csvLine(sb, m.model(), f.fold(), number(f.rmse()), number(f.mae()), number(f.ndcg()),
-            number(f.fitSeconds()), number(f.predictSeconds()), Integer.toString(f.nTest()),
-            Integer.toString(f.nFallback()));
+        sb.append(csvRow(m.model(), f));
       }
     }
     for (ModelResults m : comparison.models()) {

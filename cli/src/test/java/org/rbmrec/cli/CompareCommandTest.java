@@ -35,6 +35,19 @@ class CompareCommandTest {
     throw new AssertionError("no result for " + model + " in " + json);
   }
 
+  /** 40 users × 30 items, 900 ratings on 1..5 stars. */
+  private static String genericRatings() {
+    StringBuilder sb = new StringBuilder("user,item,rating\n");
+    for (int u = 1; u <= 40; u++) {
+      for (int i = 1; i <= 30; i++) {
+        if ((u * 7 + i * 3) % 4 != 0) {
+          sb.append(u).append(',').append(i).append(',').append(1 + (u + i) % 5).append('\n');
+        }
+      }
+    }
+    return sb.toString();
+  }
+
   @Test
   void biasAndMeanOnTwoOfficialFoldsReportPerFoldResultsAndTheirMeans() throws Exception {
     CliRun r = shipped("compare", "ml-100k", "--data-dir", SHARED, "--models", "bias,mean",
@@ -114,15 +127,7 @@ class CompareCommandTest {
   @Test
   void aGenericRatingsFileIsComparedOnCrossValidationFolds() throws Exception {
     Path csv = dir.resolve("ratings.csv");
-    StringBuilder sb = new StringBuilder("user,item,rating\n");
-    for (int u = 1; u <= 40; u++) {
-      for (int i = 1; i <= 30; i++) {
-        if ((u * 7 + i * 3) % 4 != 0) {
-          sb.append(u).append(',').append(i).append(',').append(1 + (u + i) % 5).append('\n');
-        }
-      }
-    }
-    Files.writeString(csv, sb);
+    Files.writeString(csv, genericRatings());
     CliRun r = shipped("compare", csv.toString(), "--models", "bias,mean", "--cv", "3",
         "--json", "-q", "--out", dir.resolve("cv").toString());
     assertThat(r.status()).as(r.err()).isZero();
@@ -134,6 +139,34 @@ class CompareCommandTest {
       tested += fold.get("n_test").asInt();
     }
     assertThat(tested).isEqualTo(900);
+  }
+
+  @Test
+  void rowsOfFinishedFoldsAreKeptWhenALaterFoldFails() throws Exception {
+    Path csv = dir.resolve("ratings.csv");
+    Files.writeString(csv, genericRatings());
+    Path folder = dir.resolve("partial");
+    CliRun r = shipped("compare", csv.toString(), "--models", "bias,mean", "--folds",
+        "cv:3:1,user:k=25", "-q", "--out", folder.toString());
+    assertThat(r.status()).isEqualTo(ExitCode.USER);
+    assertThat(r.err()).contains("empty test set");
+    assertThat(Files.readAllLines(folder.resolve("compare.csv"))).hasSize(3)
+        .anyMatch(line -> line.startsWith("bias,cv:3:1,"))
+        .anyMatch(line -> line.startsWith("mean,cv:3:1,"));
+    assertThat(folder.resolve("compare.md")).doesNotExist();
+  }
+
+  @Test
+  void anOfficialFoldOnOtherDataIsAUserErrorBeforeAnyTraining() throws Exception {
+    Path csv = dir.resolve("ratings.csv");
+    Files.writeString(csv, genericRatings());
+    Path folder = dir.resolve("official");
+    CliRun r = shipped("compare", csv.toString(), "--models", "bias", "--folds", "cv:3:1,u2",
+        "-q", "--out", folder.toString());
+    assertThat(r.status()).isEqualTo(ExitCode.USER);
+    assertThat(r.errLines()).hasSize(1);
+    assertThat(r.err()).contains("u2").contains("not ml-100k");
+    assertThat(folder.resolve("compare.csv")).doesNotExist();
   }
 
   @Test
