@@ -35,8 +35,8 @@ import picocli.CommandLine.ScopeType;
       "2:user error: bad options, bad or missing data, unknown ids, missing files",
       "130:interrupted"
     },
-    subcommands = {DataCommand.class, TrainCommand.class, PlotCommand.class,
-        DiagnoseCommand.class, HelpCommand.class})
+    subcommands = {DataCommand.class, TrainCommand.class, CompareCommand.class,
+        PlotCommand.class, DiagnoseCommand.class, HelpCommand.class})
 public final class Main {
   @Option(
       names = "--debug",

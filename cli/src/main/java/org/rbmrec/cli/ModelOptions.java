@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.rbmrec.data.DataException;
 import org.rbmrec.train.ModelKind;
 import org.rbmrec.train.TrainingPlan;
@@ -49,6 +52,64 @@ public final class ModelOptions {
       values.put(requireKey(TrainingPlan.hiddenKey(kind), "--hidden", kind), hidden.toString());
     }
     return values;
+  }
+
+  /**
+   * The overrides these options make for {@code kind} when they are given for several models
+   * at once ({@code compare}): a {@code --config} or {@code --set} name goes only to the kinds
+   * whose hyperparameters ({@code known}) include it, {@code --epochs} and {@code --hidden}
+   * only to the kinds they apply to. Use {@link #checkApplies} to reject an option that fits
+   * none of the models.
+   */
+  Map<String, String> overridesWhereKnown(ModelKind kind, Set<String> known) {
+    Map<String, String> values = new LinkedHashMap<>();
+    readConfigFile().forEach((k, v) -> {
+      if (known.contains(k)) {
+        values.put(k, v);
+      }
+    });
+    sets.forEach((k, v) -> {
+      if (known.contains(k)) {
+        values.put(k, v);
+      }
+    });
+    String epochsKey = TrainingPlan.epochsKey(kind);
+    if (epochs != null && epochsKey != null) {
+      values.put(epochsKey, epochs.toString());
+    }
+    String hiddenKey = TrainingPlan.hiddenKey(kind);
+    if (hidden != null && hiddenKey != null) {
+      values.put(hiddenKey, hidden.toString());
+    }
+    return values;
+  }
+
+  /**
+   * Checks that every option given applies to at least one of {@code kinds}; {@code known}
+   * holds the hyperparameter names of all of them together.
+   *
+   * @throws IllegalArgumentException naming the first option that fits none of the models
+   */
+  void checkApplies(List<ModelKind> kinds, Set<String> known) {
+    Set<String> given = new TreeSet<>(readConfigFile().keySet());
+    given.addAll(sets.keySet());
+    for (String name : given) {
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("unknown hyperparameter '" + name
+            + "' for the models " + ids(kinds) + "; known: " + String.join(", ",
+                new TreeSet<>(known)));
+      }
+    }
+    if (epochs != null && kinds.stream().allMatch(k -> TrainingPlan.epochsKey(k) == null)) {
+      throw new IllegalArgumentException("--epochs does not apply to the models " + ids(kinds));
+    }
+    if (hidden != null && kinds.stream().allMatch(k -> TrainingPlan.hiddenKey(k) == null)) {
+      throw new IllegalArgumentException("--hidden does not apply to the models " + ids(kinds));
+    }
+  }
+
+  private static String ids(List<ModelKind> kinds) {
+    return String.join(", ", kinds.stream().map(ModelKind::id).toList());
   }
 
   private static String requireKey(String key, String flag, ModelKind kind) {
