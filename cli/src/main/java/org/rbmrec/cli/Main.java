@@ -9,8 +9,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The root command, {@code rbmrec}. Its subcommands are groups of work: {@code data} (inspect,
- * fetch and generate data sets), {@code plot} (learning curves); {@code train}, {@code evaluate},
- * {@code compare}, {@code recommend}, {@code export}, {@code diagnose} and {@code bench} join
+ * fetch and generate data sets), {@code plot} (learning curves), {@code export} (model arrays
+ * for Python); {@code train}, {@code evaluate}, {@code compare}, {@code recommend}, {@code diagnose} and {@code bench} join
  * them as they are built. Every command is a {@code Callable<Integer>} and mixes in
  * {@link CommonOptions}.
  *
@@ -35,7 +35,7 @@ import picocli.CommandLine.ScopeType;
       "2:user error: bad options, bad or missing data, unknown ids, missing files",
       "130:interrupted"
     },
-    subcommands = {DataCommand.class, PlotCommand.class, HelpCommand.class})
+    subcommands = {DataCommand.class, PlotCommand.class, ExportCommand.class, HelpCommand.class})
 public final class Main {
   @Option(
       names = "--debug",
