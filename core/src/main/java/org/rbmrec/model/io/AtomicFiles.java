@@ -6,11 +6,13 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 import org.rbmrec.data.DataException;
 
 /**
@@ -42,16 +44,16 @@ public final class AtomicFiles {
     if (dir == null || !Files.isDirectory(dir)) {
       throw new DataException("cannot write " + file + ": folder " + dir + " does not exist");
     }
-    Path temp;
-    try {
-      temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-    } catch (IOException e) {
-      throw new DataException("cannot write " + file + ": " + describe(e), e);
-    }
+    Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(
+        ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+    boolean created = false;
     boolean moved = false;
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING);
+      // CREATE_NEW with the default permissions (the umask), unlike Files.createTempFile's 0600.
+      FileChannel opened = FileChannel.open(temp, StandardOpenOption.WRITE,
+          StandardOpenOption.CREATE_NEW);
+      created = true;
+      try (FileChannel channel = opened;
           OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
         body.writeTo(out);
         out.flush();
@@ -65,10 +67,13 @@ public final class AtomicFiles {
       }
       moved = true;
       syncFolder(dir);
+    } catch (FileAlreadyExistsException e) {
+      throw new DataException("cannot write " + file + ": temporary file " + temp
+          + " already exists", e);
     } catch (IOException e) {
       throw new DataException("cannot write " + file + ": " + describe(e), e);
     } finally {
-      if (!moved) {
+      if (created && !moved) {
         try {
           Files.deleteIfExists(temp);
         } catch (IOException ignored) {
