@@ -38,6 +38,9 @@ import org.rbmrec.model.rbm.RbmParameters;
  * and {@code item_factors} float64 (I, F) (biased-mf, svd++); {@code implicit_factors} float64
  * (I, F) (svd++).
  *
+ * <p>In a safetensors export the tensors are ordered by element width (8-byte types first), so
+ * each one starts at a multiple of its width in the data buffer.
+ *
  * <p>Metadata: the model file's metadata (kind, configuration as {@code config.KEY}, scale,
  * provenance) without its checksums, with {@code format = "rbmrec-export"} and
  * {@code export_version = "1"}. In a safetensors export it is the {@code __metadata__}; in an
@@ -60,7 +63,7 @@ public final class ModelExport {
    * @return the shape of each tensor written, by name, in file order
    */
   public static Map<String, long[]> exportSafetensors(ModelFiles.Loaded loaded, Path file) {
-    Map<String, Tensor> tensors = tensors(loaded);
+    Map<String, Tensor> tensors = alignedOrder(tensors(loaded));
     SafeTensors.write(file, tensors, metadata(loaded));
     return shapes(tensors);
   }
@@ -150,6 +153,22 @@ public final class ModelExport {
       throw new IllegalArgumentException("cannot export a model of type "
           + model.getClass().getName());
     }
+  }
+
+  /**
+   * The tensors with 8-byte types first, then 4-byte, then 1-byte (stable within each group),
+   * so that every tensor of a safetensors export starts at a multiple of its element width.
+   */
+  private static Map<String, Tensor> alignedOrder(Map<String, Tensor> tensors) {
+    Map<String, Tensor> ordered = new LinkedHashMap<>();
+    for (int width : new int[] {8, 4, 1}) {
+      tensors.forEach((name, t) -> {
+        if (t.dtype().bytes() == width) {
+          ordered.put(name, t);
+        }
+      });
+    }
+    return ordered;
   }
 
   private static Map<String, long[]> shapes(Map<String, Tensor> tensors) {
