@@ -193,6 +193,8 @@ class ModelExportTest {
           .containsExactly(e.getValue());
       List<?> offsets = (List<?>) entry.get("data_offsets");
       assertThat(offsets.get(0)).isEqualTo(expectedBegin);
+      int width = DType.valueOf((String) entry.get("dtype")).bytes();
+      assertThat(expectedBegin % width).as("%s is aligned", e.getKey()).isZero();
       expectedBegin = (Long) offsets.get(1);
     }
     assertThat(bytes.length).isEqualTo(8 + n + expectedBegin);
