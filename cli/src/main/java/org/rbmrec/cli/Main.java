@@ -9,8 +9,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The root command, {@code rbmrec}. Its subcommands are groups of work: {@code data} (inspect,
- * fetch and generate data sets), {@code plot} (learning curves); {@code train}, {@code evaluate},
- * {@code compare}, {@code recommend}, {@code export}, {@code diagnose} and {@code bench} join
+ * fetch and generate data sets), {@code plot} (learning curves), {@code export} (model arrays
+ * for Python); {@code train}, {@code evaluate}, {@code compare}, {@code recommend}, {@code diagnose} and {@code bench} join
  * them as they are built. Every command is a {@code Callable<Integer>} and mixes in
  * {@link CommonOptions}.
  *
@@ -36,7 +36,7 @@ import picocli.CommandLine.ScopeType;
       "130:interrupted"
     },
     subcommands = {DataCommand.class, TrainCommand.class, CompareCommand.class,
-        PlotCommand.class, DiagnoseCommand.class, HelpCommand.class})
+        ExportCommand.class, PlotCommand.class, DiagnoseCommand.class, HelpCommand.class})
 public final class Main {
   @Option(
       names = "--debug",

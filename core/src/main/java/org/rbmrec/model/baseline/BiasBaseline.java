@@ -114,6 +114,45 @@ public final class BiasBaseline implements Recommender {
     return Math.sqrt(sum / byUser.nnz());
   }
 
+  /**
+   * Rebuilds a fitted model from its arrays (for model files); the arrays are copied.
+   *
+   * @param userBias (users) b_u
+   * @param itemBias (items) b_i
+   * @param seen the training ratings by user (users × items); items without ratings in it are
+   *     reported as fallback, as after fitting
+   * @throws IllegalArgumentException if the sizes disagree
+   */
+  public static BiasBaseline of(
+      RatingScale scale, double mean, double[] userBias, double[] itemBias, SparseRows seen,
+      BiasConfig config) {
+    if (scale == null || seen == null || config == null) {
+      throw new IllegalArgumentException("scale, seen and config must not be null");
+    }
+    if (userBias.length != seen.numRows() || itemBias.length != seen.numColumns()) {
+      throw new IllegalArgumentException("bias lengths " + userBias.length + ", "
+          + itemBias.length + " do not match the " + seen.numRows() + " × " + seen.numColumns()
+          + " training rows");
+    }
+    return new BiasBaseline(scale, mean, userBias.clone(), itemBias.clone(),
+        Fitting.ratedColumns(seen), seen, config);
+  }
+
+  /** A copy of b_u for every user (users). */
+  public double[] userBiases() {
+    return userBias.clone();
+  }
+
+  /** A copy of b_i for every item (items). */
+  public double[] itemBiases() {
+    return itemBias.clone();
+  }
+
+  /** The training ratings by user (internal; do not modify). */
+  public SparseRows seenRows() {
+    return seen;
+  }
+
   /** μ, the mean training rating. */
   public double mean() {
     return mean;

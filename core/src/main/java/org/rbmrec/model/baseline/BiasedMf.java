@@ -115,6 +115,49 @@ public final class BiasedMf implements Recommender {
     return new BiasedMf(scorer, p, q, config);
   }
 
+  /**
+   * Rebuilds a fitted model from its arrays (for model files); the arrays are copied.
+   *
+   * @param userBias (users) b_u
+   * @param itemBias (items) b_i
+   * @param userFactors (users × F) p
+   * @param itemFactors (items × F) q
+   * @param seen the training ratings by user (users × items)
+   * @throws IllegalArgumentException if the sizes disagree
+   */
+  public static BiasedMf of(
+      RatingScale scale, double mean, double[] userBias, double[] itemBias,
+      double[] userFactors, double[] itemFactors, SparseRows seen, BiasedMfConfig config) {
+    if (scale == null || seen == null || config == null) {
+      throw new IllegalArgumentException("scale, seen and config must not be null");
+    }
+    int f = config.factors();
+    Fitting.requireLength("userBias", userBias, seen.numRows());
+    Fitting.requireLength("itemBias", itemBias, seen.numColumns());
+    Fitting.requireLength("userFactors", userFactors, (long) seen.numRows() * f);
+    Fitting.requireLength("itemFactors", itemFactors, (long) seen.numColumns() * f);
+    double[] p = userFactors.clone();
+    double[] q = itemFactors.clone();
+    FactorScorer scorer = new FactorScorer(scale, f, mean, userBias.clone(), itemBias.clone(),
+        p, q, seen, Fitting.ratedColumns(seen));
+    return new BiasedMf(scorer, p, q, config);
+  }
+
+  /** A copy of b_u for every user (users). */
+  public double[] userBiases() {
+    return scorer.userBiases();
+  }
+
+  /** A copy of b_i for every item (items). */
+  public double[] itemBiases() {
+    return scorer.itemBiases();
+  }
+
+  /** The training ratings by user (internal; do not modify). */
+  public SparseRows seenRows() {
+    return scorer.seen();
+  }
+
   /** The configuration the model was fitted with. */
   public BiasedMfConfig config() {
     return config;

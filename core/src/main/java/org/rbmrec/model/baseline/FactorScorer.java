@@ -65,6 +65,18 @@ final class FactorScorer {
     return itemBias[item];
   }
 
+  double[] userBiases() {
+    return userBias.clone();
+  }
+
+  double[] itemBiases() {
+    return itemBias.clone();
+  }
+
+  SparseRows seen() {
+    return seen;
+  }
+
   /** The unclipped score of (user, item); indices must be valid. */
   double rawScore(int user, int item) {
     double s = mean + userBias[user] + itemBias[item];

@@ -33,6 +33,25 @@ final class Fitting {
     return known;
   }
 
+  /** Whether each column appears in at least one row (columns); equals nonEmptyRows of the
+   * transposed view. */
+  static boolean[] ratedColumns(SparseRows rows) {
+    boolean[] known = new boolean[rows.numColumns()];
+    int[] columns = rows.columns();
+    for (int p = 0; p < rows.nnz(); p++) {
+      known[columns[p]] = true;
+    }
+    return known;
+  }
+
+  /** Throws unless every array has the length its shape needs. */
+  static void requireLength(String name, double[] values, long expected) {
+    if (values == null || values.length != expected) {
+      throw new IllegalArgumentException(name + " must have " + expected + " values, got "
+          + (values == null ? "none" : values.length));
+    }
+  }
+
   /**
    * A random stream for one (seed, stream, index) triple, so each epoch's or row's randomness
    * depends on nothing else (SplitMix64 finaliser over the combined key).

@@ -29,6 +29,25 @@ public final class GlobalMean implements Recommender {
     return new GlobalMean(train.meanValue(), train.scale(), train.byUser());
   }
 
+  /**
+   * Rebuilds a fitted model (for model files).
+   *
+   * @param mean μ (rating units)
+   * @param scale the rating scale
+   * @param seen the training ratings by user (users × items), for {@code excludeSeen}
+   */
+  public static GlobalMean of(double mean, RatingScale scale, SparseRows seen) {
+    if (scale == null || seen == null) {
+      throw new IllegalArgumentException("scale and seen must not be null");
+    }
+    return new GlobalMean(mean, scale, seen);
+  }
+
+  /** The training ratings by user (internal; do not modify). */
+  public SparseRows seenRows() {
+    return seen;
+  }
+
   /** μ, the mean training rating (rating units). */
   public double mean() {
     return mean;

@@ -201,6 +201,54 @@ public final class SvdPlusPlus implements Recommender {
     return x;
   }
 
+  /**
+   * Rebuilds a fitted model from its arrays (for model files); the arrays are copied and each
+   * user's effective vector is recomputed from {@code seen} exactly as after fitting.
+   *
+   * @param userBias (users) b_u
+   * @param itemBias (items) b_i
+   * @param userFactors (users × F) p
+   * @param itemFactors (items × F) q
+   * @param implicitFactors (items × F) y
+   * @param seen the training ratings by user (users × items): N(u) and {@code excludeSeen}
+   * @throws IllegalArgumentException if the sizes disagree
+   */
+  public static SvdPlusPlus of(
+      RatingScale scale, double mean, double[] userBias, double[] itemBias,
+      double[] userFactors, double[] itemFactors, double[] implicitFactors, SparseRows seen,
+      SvdPlusPlusConfig config) {
+    if (scale == null || seen == null || config == null) {
+      throw new IllegalArgumentException("scale, seen and config must not be null");
+    }
+    int f = config.factors();
+    Fitting.requireLength("userBias", userBias, seen.numRows());
+    Fitting.requireLength("itemBias", itemBias, seen.numColumns());
+    Fitting.requireLength("userFactors", userFactors, (long) seen.numRows() * f);
+    Fitting.requireLength("itemFactors", itemFactors, (long) seen.numColumns() * f);
+    Fitting.requireLength("implicitFactors", implicitFactors, (long) seen.numColumns() * f);
+    double[] p = userFactors.clone();
+    double[] q = itemFactors.clone();
+    double[] y = implicitFactors.clone();
+    FactorScorer scorer = new FactorScorer(scale, f, mean, userBias.clone(), itemBias.clone(),
+        effectiveUserVectors(seen, p, y, f), q, seen, Fitting.ratedColumns(seen));
+    return new SvdPlusPlus(scorer, p, q, y, config);
+  }
+
+  /** A copy of b_u for every user (users). */
+  public double[] userBiases() {
+    return scorer.userBiases();
+  }
+
+  /** A copy of b_i for every item (items). */
+  public double[] itemBiases() {
+    return scorer.itemBiases();
+  }
+
+  /** The training ratings by user (internal; do not modify). */
+  public SparseRows seenRows() {
+    return scorer.seen();
+  }
+
   /** The configuration the model was fitted with. */
   public SvdPlusPlusConfig config() {
     return config;

@@ -21,7 +21,8 @@
  *       k, or persistent CD) over mini-batches, in parallel and reproducibly;
  *   <li>{@link org.rbmrec.model.rbm.RbmModel}: the immutable trained model, a
  *       {@link org.rbmrec.model.Recommender};
- *   <li>{@link org.rbmrec.model.rbm.RbmModelFile}: the binary model file;
+ *   <li>{@link org.rbmrec.model.rbm.RbmArrays}: rebuilds parameters from arrays, for model files
+ *       ({@link org.rbmrec.model.io.ModelFiles});
  *   <li>{@link org.rbmrec.model.rbm.RbmMath}: the equations as small kernels;
  *   <li>{@link org.rbmrec.model.rbm.OverfitCheck}: the single-batch overfitting diagnostic;
  *   <li>{@link org.rbmrec.model.rbm.PartitionFunction}: exact log Z for small F and its
