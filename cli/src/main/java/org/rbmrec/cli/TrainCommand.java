@@ -24,6 +24,7 @@ import org.rbmrec.eval.EvaluationConfig;
 import org.rbmrec.eval.EvaluationResult;
 import org.rbmrec.eval.Evaluator;
 import org.rbmrec.model.Recommender;
+import org.rbmrec.model.io.ModelFiles;
 import org.rbmrec.train.EpochListener;
 import org.rbmrec.train.EpochReport;
 import org.rbmrec.train.ModelKind;
@@ -134,6 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
       trained = plan.fit(train, valid, implicitPairs, recorder, common.progress());
     }
     double fitSeconds = (System.nanoTime() - start) / 1e9;
+    ModelFiles.save(trained, train, run.file(RunDirectory.MODEL), provenance(kind, spec));
 
     EvaluationResult result = new Evaluator(
         EvaluationConfig.defaults().withK(k).withThreads(common.threads()))
@@ -184,6 +186,16 @@ public final class TrainCommand implements Callable<Integer> {
     json.put("java_version", System.getProperty("java.version"));
     json.put("started", Instant.now().toString());
     return json;
+  }
+
+  private Map<String, String> provenance(ModelKind kind, SplitSpec spec) {
+    Map<String, String> provenance = new LinkedHashMap<>();
+    provenance.put("model", kind.id());
+    provenance.put("data", data);
+    provenance.put("split", spec.describe());
+    provenance.put("valid_fraction", Double.toString(validFraction));
+    provenance.put("seed", Long.toString(common.seed()));
+    return provenance;
   }
 
   private Map<String, Object> resultJson(

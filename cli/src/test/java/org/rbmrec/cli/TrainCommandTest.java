@@ -47,6 +47,8 @@ class TrainCommandTest {
     assertThat(runJson.get("rbmrec_version").asText()).isNotBlank();
     assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(3);
     assertThat(run.resolve("learning_curves.png")).isNotEmptyFile();
+    assertThat(org.rbmrec.model.io.ModelFiles.load(run.resolve("model.safetensors")).kind())
+        .isEqualTo("rbm");
     assertThat(JsonOutput.mapper().readTree(run.resolve("result.json").toFile())
         .get("rmse").asDouble()).isEqualTo(json.get("rmse").asDouble());
   }
