@@ -8,11 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The root command, {@code rbmrec}. Its subcommands are groups of work: {@code data} (inspect,
- * fetch and generate data sets), {@code plot} (learning curves), {@code export} (model arrays
- * for Python); {@code train}, {@code evaluate}, {@code compare}, {@code recommend}, {@code diagnose} and {@code bench} join
- * them as they are built. Every command is a {@code Callable<Integer>} and mixes in
- * {@link CommonOptions}.
+ * The root command, {@code rbmrec}. Its subcommands: {@code data} (inspect, fetch and generate
+ * data sets), {@code train}, {@code evaluate}, {@code compare}, {@code recommend},
+ * {@code export} (model arrays for Python), {@code plot} (learning curves) and {@code diagnose}.
+ * Every command is a {@code Callable<Integer>} and mixes in {@link CommonOptions}.
  *
  * <p>Errors are mapped to exit codes in one place, {@link ErrorHandler}; the codes are in
  * {@link ExitCode} and in every command's help.
@@ -35,7 +34,8 @@ import picocli.CommandLine.ScopeType;
       "2:user error: bad options, bad or missing data, unknown ids, missing files",
       "130:interrupted"
     },
-    subcommands = {DataCommand.class, TrainCommand.class, CompareCommand.class,
+    subcommands = {DataCommand.class, TrainCommand.class, EvaluateCommand.class,
+        CompareCommand.class, RecommendCommand.class,
         ExportCommand.class, PlotCommand.class, DiagnoseCommand.class, HelpCommand.class})
 public final class Main {
   @Option(

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.rbmrec.data.Ratings;
+import org.rbmrec.data.fetch.DataDirectory;
 import org.rbmrec.data.movielens.MovieLensVariant;
 import org.rbmrec.data.source.Dataset;
 import org.rbmrec.data.split.Split;
@@ -172,6 +173,8 @@ public final class TrainCommand implements Callable<Integer> {
     json.put("model", kind.id());
     json.put("data", data);
     json.put("data_source", dataset.description());
+    json.put("data_dir", DataDirectory.resolve(common.dataDir()).path().toAbsolutePath()
+        .toString());
     json.put("data_fingerprint", Long.toHexString(dataset.ratings().fingerprint()));
     json.put("split", spec.describe());
     json.put("valid_fraction", validFraction);

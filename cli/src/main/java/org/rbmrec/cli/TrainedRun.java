@@ -1,0 +1,106 @@
+package org.rbmrec.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.rbmrec.data.DataException;
+import org.rbmrec.data.Ratings;
+import org.rbmrec.data.source.Dataset;
+import org.rbmrec.data.split.Split;
+import org.rbmrec.data.split.SplitSpec;
+import org.rbmrec.model.io.ModelFiles;
+import org.rbmrec.progress.Progress;
+
+/**
+ * A finished training run read back from its {@link RunDirectory}: what produced it
+ * ({@code run.json}), its model ({@code model.safetensors}), and — on demand — its data and
+ * training/test parts, rebuilt exactly as {@code train} made them (same data, split and seed).
+ * The data must be the data the model was trained on: its fingerprint is checked.
+ */
+final class TrainedRun {
+  private final RunDirectory dir;
+  private final JsonNode run;
+  private final ModelFiles.Loaded model;
+
+  private TrainedRun(RunDirectory dir, JsonNode run, ModelFiles.Loaded model) {
+    this.dir = dir;
+    this.run = run;
+    this.model = model;
+  }
+
+  /** Reads the run folder {@code path}; user errors when it or its model is missing. */
+  static TrainedRun open(Path path) {
+    RunDirectory dir = RunDirectory.existing(path);
+    JsonNode run = dir.readJson(RunDirectory.RUN_JSON);
+    Path modelFile = dir.file(RunDirectory.MODEL);
+    if (!Files.isRegularFile(modelFile)) {
+      throw new DataException(path + " has no trained model (" + RunDirectory.MODEL + "); the run"
+          + " may not have finished");
+    }
+    return new TrainedRun(dir, run, ModelFiles.load(modelFile));
+  }
+
+  RunDirectory dir() {
+    return dir;
+  }
+
+  ModelFiles.Loaded model() {
+    return model;
+  }
+
+  /** The model name given to {@code train}, such as "rbm-item". */
+  String modelName() {
+    return text("model");
+  }
+
+  /** The data set argument given to {@code train}. */
+  String data() {
+    return text("data");
+  }
+
+  long seed() {
+    return run.path("seed").asLong();
+  }
+
+  String split() {
+    return text("split");
+  }
+
+  /**
+   * Opens the run's data: from {@code dataDirOrNull} when given, else from the data folder the
+   * run used. A user error if the data differs from what the model was trained on.
+   */
+  Dataset openData(DatasetResolver resolver, Path dataDirOrNull, Progress progress) {
+    Path dataDir = dataDirOrNull;
+    if (dataDir == null && run.hasNonNull("data_dir")) {
+      dataDir = Path.of(run.get("data_dir").asText());
+    }
+    Dataset dataset = resolver.resolve(data(), dataDir, progress);
+    String expected = text("data_fingerprint");
+    String actual = Long.toHexString(dataset.ratings().fingerprint());
+    if (!expected.equals(actual)) {
+      throw new DataException("the data " + data() + " differs from the data this run was trained"
+          + " on (fingerprint " + actual + ", expected " + expected + ")");
+    }
+    return dataset;
+  }
+
+  /**
+   * The run's training part (what the model saw, without its validation part) and test part,
+   * as {@code {train, test}}.
+   */
+  Ratings[] trainAndTest(Dataset dataset) {
+    Split split = SplitSpec.parse(split()).apply(dataset.ratings(), dataset.location(), seed());
+    double valid = run.path("valid_fraction").asDouble(0);
+    Ratings train = valid > 0 ? split.withValidation(valid, seed()).train() : split.train();
+    return new Ratings[] {train, split.test()};
+  }
+
+  private String text(String key) {
+    JsonNode node = run.get(key);
+    if (node == null || node.isNull()) {
+      throw new DataException(dir.file(RunDirectory.RUN_JSON) + " has no \"" + key + "\"");
+    }
+    return node.asText();
+  }
+}
