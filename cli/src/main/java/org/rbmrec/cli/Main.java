@@ -65,7 +65,26 @@ public final class Main {
 
   /** Runs {@code rbmrec args} with the given services (tests supply in-memory data). */
   public static int run(String[] args, PrintWriter out, PrintWriter err, CliServices services) {
-    CommandLine commandLine = commandLine(services);
+    return execute(commandLine(services), args, out, err);
+  }
+
+  /**
+   * Runs another command tree (such as the benchmark tool's) with rbmrec's error handling and
+   * services: one line and exit 2 for user errors, exit codes as in {@link ExitCode}.
+   *
+   * @param root the root command object, whose subcommands may take {@link CliServices}
+   */
+  public static int runTree(Object root, String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine =
+        new CommandLine(root, new ServicesFactory(CliServices.defaults()));
+    ErrorHandler handler = new ErrorHandler();
+    commandLine.setExecutionExceptionHandler(handler);
+    commandLine.setParameterExceptionHandler(handler);
+    return execute(commandLine, args, out, err);
+  }
+
+  private static int execute(CommandLine commandLine, String[] args, PrintWriter out,
+      PrintWriter err) {
     commandLine.setOut(out);
     commandLine.setErr(err);
     try {
