@@ -2,7 +2,6 @@ package org.rbmrec.cli;
 
 import java.util.Objects;
 import org.rbmrec.data.fetch.DataDirectory;
-import org.rbmrec.data.io.ReaderOptions;
 import org.rbmrec.data.source.DatasetOpener;
 
 /**
@@ -22,7 +21,7 @@ public record CliServices(DatasetResolver datasets) {
    */
   public static CliServices defaults() {
     DatasetOpener opener = DatasetOpener.defaults();
-    return new CliServices((nameOrPath, dataDir, progress) -> opener.open(nameOrPath,
-        DataDirectory.resolve(dataDir), true, ReaderOptions.defaults(), progress));
+    return new CliServices((nameOrPath, dataDir, options, progress) -> opener.open(nameOrPath,
+        DataDirectory.resolve(dataDir), true, options, progress));
   }
 }

@@ -71,6 +71,9 @@ public final class CompareCommand implements Callable<Integer> {
   private CommonOptions common;
 
   @Mixin
+  private ReaderFlags readerFlags;
+
+  @Mixin
   private ModelOptions modelOptions;
 
   @Parameters(paramLabel = "DATA", description = "A MovieLens name such as ml-100k, or a path.")
@@ -125,7 +128,8 @@ public final class CompareCommand implements Callable<Integer> {
     List<SplitSpec> specs = folds != null ? parseFolds(folds) : cv != null ? cvFolds(cv) : null;
 
     Progress progress = common.progress();
-    Dataset dataset = services.datasets().resolve(data, common.dataDir(), progress);
+    Dataset dataset = services.datasets().resolve(data, common.dataDir(), readerFlags.options(),
+        progress);
     dataset.notices().forEach(common::notice);
     if (specs == null) {
       specs = defaultFolds(dataset);

@@ -35,6 +35,9 @@ public final class DataInfoCommand implements Callable<Integer> {
   @Mixin
   private CommonOptions common;
 
+  @Mixin
+  private ReaderFlags readerFlags;
+
   @Parameters(
       paramLabel = "NAME|PATH",
       description = "A MovieLens name such as ml-100k or ml-20m, or a ratings file or folder.")
@@ -51,7 +54,8 @@ public final class DataInfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Dataset data = services.datasets().resolve(dataset, common.dataDir(), common.progress());
+    Dataset data = services.datasets().resolve(dataset, common.dataDir(), readerFlags.options(),
+        common.progress());
     data.notices().forEach(common::notice);
     DataSummary summary = DataSummary.of(data.ratings());
     if (common.json()) {

@@ -41,6 +41,9 @@ public final class DiagnoseOverfitCommand implements Callable<Integer> {
   private CommonOptions common;
 
   @Mixin
+  private ReaderFlags readerFlags;
+
+  @Mixin
   private ModelOptions modelOptions;
 
   @Parameters(paramLabel = "DATA", description = "A MovieLens name such as ml-100k, or a path.")
@@ -82,7 +85,8 @@ public final class DiagnoseOverfitCommand implements Callable<Integer> {
     overrides.putAll(modelOptions.overrides(kind));
     RbmConfig config = (RbmConfig) TrainingPlan.of(kind, overrides, common.seed(),
         common.threads()).config();
-    Dataset dataset = services.datasets().resolve(data, common.dataDir(), common.progress());
+    Dataset dataset = services.datasets().resolve(data, common.dataDir(), readerFlags.options(),
+        common.progress());
     dataset.notices().forEach(common::notice);
     OverfitCheck.Result result = OverfitCheck.run(dataset.ratings(), users, steps, config);
     if (common.json()) {

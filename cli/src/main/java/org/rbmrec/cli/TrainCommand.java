@@ -61,6 +61,9 @@ public final class TrainCommand implements Callable<Integer> {
   private CommonOptions common;
 
   @Mixin
+  private ReaderFlags readerFlags;
+
+  @Mixin
   private ModelOptions modelOptions;
 
   @Parameters(paramLabel = "DATA", description = "A MovieLens name such as ml-100k, or a path.")
@@ -112,7 +115,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainingPlan plan =
         TrainingPlan.of(kind, modelOptions.overrides(kind), common.seed(), common.threads());
-    Dataset dataset = services.datasets().resolve(data, common.dataDir(), common.progress());
+    Dataset dataset = services.datasets().resolve(data, common.dataDir(), readerFlags.options(),
+        common.progress());
     dataset.notices().forEach(common::notice);
     SplitSpec spec = SplitSpec.parse(split != null ? split : defaultSplit(dataset));
     Split parts = spec.apply(dataset.ratings(), dataset.location(), common.seed());
@@ -176,6 +180,7 @@ public final class TrainCommand implements Callable<Integer> {
     json.put("data_dir", DataDirectory.resolve(common.dataDir()).path().toAbsolutePath()
         .toString());
     json.put("data_fingerprint", Long.toHexString(dataset.ratings().fingerprint()));
+    json.put("reader", readerFlags.asMap());
     json.put("split", spec.describe());
     json.put("valid_fraction", validFraction);
     json.put("implicit", kind == ModelKind.RBM_COND ? implicit : "none");

@@ -3,6 +3,8 @@ package org.rbmrec.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.rbmrec.data.DataException;
 import org.rbmrec.data.Ratings;
 import org.rbmrec.data.source.Dataset;
@@ -75,7 +77,9 @@ final class TrainedRun {
     if (dataDir == null && run.hasNonNull("data_dir")) {
       dataDir = Path.of(run.get("data_dir").asText());
     }
-    Dataset dataset = resolver.resolve(data(), dataDir, progress);
+    Map<String, String> flags = new LinkedHashMap<>();
+    run.path("reader").fields().forEachRemaining(e -> flags.put(e.getKey(), e.getValue().asText()));
+    Dataset dataset = resolver.resolve(data(), dataDir, ReaderFlags.options(flags), progress);
     String expected = text("data_fingerprint");
     String actual = Long.toHexString(dataset.ratings().fingerprint());
     if (!expected.equals(actual)) {

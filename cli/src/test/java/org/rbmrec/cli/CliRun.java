@@ -29,7 +29,7 @@ record CliRun(int status, String out, String err) {
   }
 
   static CliServices services(Dataset data) {
-    return new CliServices((nameOrPath, dataDir, progress) -> data);
+    return new CliServices((nameOrPath, dataDir, options, progress) -> data);
   }
 
   /** The lines of stderr. */

@@ -84,7 +84,7 @@ class DataInfoCommandTest {
   @Test
   void resolverReceivesTheNameAndDataDir() {
     String[] seen = new String[2];
-    CliServices services = new CliServices((nameOrPath, dataDir, progress) -> {
+    CliServices services = new CliServices((nameOrPath, dataDir, options, progress) -> {
       seen[0] = nameOrPath;
       seen[1] = String.valueOf(dataDir);
       return CliRun.tinyData();

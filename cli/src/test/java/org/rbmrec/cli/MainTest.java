@@ -12,7 +12,7 @@ import org.rbmrec.data.RatingScale;
 
 class MainTest {
   private static CliServices failingWith(RuntimeException e) {
-    return new CliServices((nameOrPath, dataDir, progress) -> {
+    return new CliServices((nameOrPath, dataDir, options, progress) -> {
       throw e;
     });
   }

@@ -113,4 +113,36 @@ class TrainCommandTest {
     assertThat(json.get("split").asText()).startsWith("random:0.1");
     assertThat(json.get("n_test").asInt()).isEqualTo(90);
   }
+
+  @Test
+  void readerFlagsDescribeAFileWithAnotherLayoutAndEvaluateReusesThem() throws Exception {
+    Path file = dir.resolve("odd.txt");
+    StringBuilder sb = new StringBuilder();
+    for (int u = 1; u <= 30; u++) {
+      for (int i = 1; i <= 20; i++) {
+        if ((u + 2 * i) % 3 != 0) {
+          sb.append(i).append('|').append(u).append("|x|").append(1 + (u * i) % 10).append('\n');
+        }
+      }
+    }
+    Files.writeString(file, sb);
+    Path run = dir.resolve("odd-run");
+    CliRun r = CliRun.shipped("train", file.toString(), "--sep", "pipe", "--no-header",
+        "--columns", "1,0,3", "--rating-scale", "1:10:1", "--model", "bias", "--json", "-q",
+        "--out", run.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode runJson = JsonOutput.mapper().readTree(run.resolve("run.json").toFile());
+    assertThat(runJson.get("reader").get("columns").asText()).isEqualTo("1,0,3");
+    CliRun evaluated = CliRun.shipped("evaluate", run.toString(), "--json", "-q");
+    assertThat(evaluated.status()).as(evaluated.err()).isZero();
+    assertThat(DataInfoCommandTest.singleJsonObject(evaluated.out()).get("rmse").asDouble())
+        .isEqualTo(DataInfoCommandTest.singleJsonObject(r.out()).get("rmse").asDouble());
+  }
+
+  @Test
+  void aMalformedReaderFlagIsAUserError() {
+    CliRun r = CliRun.shipped("train", "ml-100k", "--data-dir", SHARED, "--columns", "0,1");
+    assertThat(r.status()).isEqualTo(ExitCode.USER);
+    assertThat(r.err()).contains("--columns must be U,I,R or U,I,R,T");
+  }
 }
