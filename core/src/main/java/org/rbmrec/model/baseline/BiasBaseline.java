@@ -6,6 +6,7 @@ import org.rbmrec.data.RatingScale;
 import org.rbmrec.data.SparseRows;
 import org.rbmrec.model.Recommender;
 import org.rbmrec.model.TopItems;
+import org.rbmrec.model.TopK;
 import org.rbmrec.train.EpochListener;
 import org.rbmrec.train.EpochReport;
 

@@ -3,6 +3,7 @@ package org.rbmrec.model.baseline;
 import org.rbmrec.data.RatingScale;
 import org.rbmrec.data.SparseRows;
 import org.rbmrec.model.TopItems;
+import org.rbmrec.model.TopK;
 
 /**
  * The prediction rule shared by the latent-factor baselines:

@@ -5,6 +5,7 @@ import org.rbmrec.data.RatingScale;
 import org.rbmrec.data.SparseRows;
 import org.rbmrec.model.Recommender;
 import org.rbmrec.model.TopItems;
+import org.rbmrec.model.TopK;
 
 /**
  * The simplest baseline: every pair is predicted as μ, the mean training rating. It has no

@@ -12,6 +12,6 @@
  * </ul>
  *
  * <p>Predictions are clipped to the rating scale. Top-k recommendation ranks the candidates with
- * a bounded heap ({@link org.rbmrec.model.baseline.TopK}), never sorting the catalogue.
+ * a bounded heap ({@link org.rbmrec.model.TopK}), never sorting the catalogue.
  */
 package org.rbmrec.model.baseline;

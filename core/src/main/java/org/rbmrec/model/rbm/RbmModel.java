@@ -6,6 +6,7 @@ import org.rbmrec.data.SparseRows;
 import org.rbmrec.model.Predictions;
 import org.rbmrec.model.Recommender;
 import org.rbmrec.model.TopItems;
+import org.rbmrec.model.TopK;
 
 /**
  * A trained softmax RBM, immutable and thread-safe. It keeps the training rows (CSR, in the
@@ -266,26 +267,22 @@ public final class RbmModel implements Recommender {
     if (k < 0) {
       throw new IllegalArgumentException("k must be ≥ 0, got " + k);
     }
-    TopK top = new TopK(Math.min(k, numItems));
     float[] out = new float[params.levels];
     float[] scratch = new float[params.hidden];
     PredictionRule rule = config.predictionRule();
-    for (int item = 0; item < numItems; item++) {
+    // Seen items score NaN, which TopK never selects.
+    return TopK.select(numItems, k, item -> {
       int row = row(user, item);
       int entry = entry(user, item);
       if (excludeSeen && rows.find(row, entry) >= 0) {
-        continue;
+        return Double.NaN;
       }
-      double score;
       if (inference.canPredict(row, entry)) {
         double expected = score(rule, row, entry, out, scratch);
-        score = rankBy == RankBy.EXPECTED_RATING ? clamp(expected) : out[params.levels - 1];
-      } else {
-        score = rankBy == RankBy.EXPECTED_RATING ? fallback.predict(user, item) : -1.0;
+        return rankBy == RankBy.EXPECTED_RATING ? clamp(expected) : out[params.levels - 1];
       }
-      top.offer(item, score);
-    }
-    return top.toTopItems();
+      return rankBy == RankBy.EXPECTED_RATING ? fallback.predict(user, item) : -1.0;
+    }, null, user, score -> score);
   }
 
   /** Fills {@code out} with the level distribution and returns the expected value. */

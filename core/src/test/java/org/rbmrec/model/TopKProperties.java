@@ -1,4 +1,4 @@
-package org.rbmrec.model.baseline;
+package org.rbmrec.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.rbmrec.data.SparseRows;
-import org.rbmrec.model.TopItems;
 
 class TopKProperties {
   @Property

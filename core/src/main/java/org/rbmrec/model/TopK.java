@@ -1,7 +1,6 @@
-package org.rbmrec.model.baseline;
+package org.rbmrec.model;
 
 import org.rbmrec.data.SparseRows;
-import org.rbmrec.model.TopItems;
 
 /**
  * Best-first top-k selection over a catalogue of item indices {@code 0 … numItems-1} with a

@@ -1,10 +1,9 @@
-package org.rbmrec.model.baseline;
+package org.rbmrec.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.rbmrec.data.SparseRows;
-import org.rbmrec.model.TopItems;
 import org.junit.jupiter.api.Test;
 
 class TopKTest {
