@@ -5,8 +5,6 @@ import java.util.SplittableRandom;
 import org.rbmrec.data.Ratings;
 import org.rbmrec.data.RatingScale;
 import org.rbmrec.data.SparseRows;
-import org.rbmrec.model.Recommender;
-import org.rbmrec.model.TopItems;
 import org.rbmrec.train.EpochListener;
 import org.rbmrec.train.EpochReport;
 
@@ -35,17 +33,12 @@ import org.rbmrec.train.EpochReport;
  * initStd = 0.1) were chosen by a small grid search on a random 20% validation hold-out of
  * ml-100k u1.base; trained on all of u1.base they score RMSE 0.923 on u1.test.
  */
-public final class BiasedMf implements Recommender {
-  private final FactorScorer scorer;
-  private final double[] userFactors;
-  private final double[] itemFactors;
+public final class BiasedMf extends FactorModel {
   private final BiasedMfConfig config;
 
   private BiasedMf(
       FactorScorer scorer, double[] userFactors, double[] itemFactors, BiasedMfConfig config) {
-    this.scorer = scorer;
-    this.userFactors = userFactors;
-    this.itemFactors = itemFactors;
+    super(scorer, userFactors, itemFactors);
     this.config = config;
   }
 
@@ -143,87 +136,29 @@ public final class BiasedMf implements Recommender {
     return new BiasedMf(scorer, p, q, config);
   }
 
-  /** A copy of b_u for every user (users). */
-  public double[] userBiases() {
-    return scorer.userBiases();
-  }
 
-  /** A copy of b_i for every item (items). */
-  public double[] itemBiases() {
-    return scorer.itemBiases();
-  }
 
-  /** The training ratings by user (internal; do not modify). */
-  public SparseRows seenRows() {
-    return scorer.seen();
-  }
 
   /** The configuration the model was fitted with. */
   public BiasedMfConfig config() {
     return config;
   }
 
-  /** μ, the mean training rating. */
-  public double mean() {
-    return scorer.mean();
-  }
 
-  /** b_u of {@code user}. */
-  public double userBias(int user) {
-    Indices.user(user, numUsers());
-    return scorer.userBias(user);
-  }
 
-  /** b_i of {@code item}. */
-  public double itemBias(int item) {
-    Indices.item(item, numItems());
-    return scorer.itemBias(item);
-  }
 
-  /** A copy of the user factors p, (users × F): {@code p[u*F + f]}. */
-  public double[] userFactors() {
-    return userFactors.clone();
-  }
 
-  /** A copy of the item factors q, (items × F): {@code q[i*F + f]}. */
-  public double[] itemFactors() {
-    return itemFactors.clone();
-  }
 
   @Override
   public String name() {
     return "biased-mf";
   }
 
-  @Override
-  public RatingScale scale() {
-    return scorer.scale();
-  }
 
-  @Override
-  public int numUsers() {
-    return scorer.numUsers();
-  }
 
-  @Override
-  public int numItems() {
-    return scorer.numItems();
-  }
 
-  @Override
-  public double predict(int user, int item) {
-    return scorer.predict(user, item);
-  }
 
-  @Override
-  public boolean isFallback(int user, int item) {
-    return scorer.isFallback(user, item);
-  }
 
-  @Override
-  public TopItems recommend(int user, int k, boolean excludeSeen) {
-    return scorer.recommend(user, k, excludeSeen);
-  }
 
   @Override
   public String toString() {
