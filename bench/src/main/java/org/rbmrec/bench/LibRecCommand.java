@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -43,6 +44,7 @@ import org.rbmrec.eval.EvaluationResult;
 import org.rbmrec.eval.Evaluator;
 import org.rbmrec.model.Recommender;
 import org.rbmrec.progress.Progress;
+import org.rbmrec.train.EpochListener;
 import org.rbmrec.train.ModelKind;
 import org.rbmrec.train.TrainingPlan;
 import picocli.CommandLine.Command;
@@ -189,6 +191,7 @@ public final class LibRecCommand implements Callable<Integer> {
       JsonOutput.write(common.out(), report.toJson());
     } else {
       report.table().print(common.out(), false);
+      report.warnings().forEach(common.out()::println);
       common.out().flush();
     }
     return ExitCode.OK;
@@ -197,12 +200,24 @@ public final class LibRecCommand implements Callable<Integer> {
   private OwnResult runOurs(String name, TrainingPlan plan, String fold, Ratings train,
       Ratings test, Evaluator evaluator, Progress progress) {
     int[] epochsRun = new int[1];
+    Map<Integer, double[]> byK = new TreeMap<>();
+    EpochListener listener = report -> {
+      epochsRun[0]++;
+      double k = report.metric("k");
+      if (!Double.isNaN(k)) {
+        double[] sumAndCount = byK.computeIfAbsent((int) k, key -> new double[2]);
+        sumAndCount[0] += report.seconds();
+        sumAndCount[1]++;
+      }
+    };
     long start = System.nanoTime();
-    Recommender model = plan.fit(train, null, null, report -> epochsRun[0]++, progress);
+    Recommender model = plan.fit(train, null, null, listener, progress);
     double fitSeconds = (System.nanoTime() - start) / 1e9;
     EvaluationResult scored = evaluator.evaluate(model, train, test, progress);
+    Map<Integer, Double> secondsByK = new TreeMap<>();
+    byK.forEach((k, sumAndCount) -> secondsByK.put(k, sumAndCount[0] / sumAndCount[1]));
     return new OwnResult(name, fold, scored.rmse(), scored.mae(), fitSeconds,
-        Math.max(1, epochsRun[0]), plan.hyperparameters());
+        Math.max(1, epochsRun[0]), plan.hyperparameters(), secondsByK);
   }
 
   private TrainingPlan plan(ModelKind kind) {
@@ -368,7 +383,11 @@ public final class LibRecCommand implements Callable<Integer> {
         + " given, override both sides; otherwise epoch counts differ and both are reported.");
     p.put("timing", "fit_seconds: wall-clock seconds of training alone (rbmrec: the whole"
         + " TrainingPlan.fit, including the RBMs' bias-baseline fallback; LibRec: trainModel()"
-        + " alone); epoch_seconds = fit_seconds / epochs on both sides. One JVM; for each fold"
+        + " alone); epoch_seconds = fit_seconds / epochs on both sides. rbmrec's RBMs follow a"
+        + " CD-k schedule (k grows with the epochs) while LibRec's RBM runs CD-1 (rec.tstep) throughout, so"
+        + " each RBM of ours also reports epoch_seconds_by_cd_steps (mean seconds of its epochs"
+        + " at each k, from the epoch reports) and epoch_time_ratio_same_cd_steps compares"
+        + " LibRec's seconds per epoch with ours at LibRec's k. One JVM; for each fold"
         + " each model of ours runs just before its LibRec counterpart. The machine may be"
         + " shared: compare ratios within one run.");
     p.put("scoring", "RMSE and MAE on every pair of the fold's .test file. rbmrec: its"

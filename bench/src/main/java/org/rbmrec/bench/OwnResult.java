@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One of rbmrec's models trained on one fold and scored on its test ratings.
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param fitSeconds wall-clock seconds of training alone (no data loading, no prediction)
  * @param epochs epochs run, as counted by the training's epoch listener, ≥ 1
  * @param hyperparameters the model's complete configuration, in order; unmodifiable
+ * @param epochSecondsByCdSteps for an RBM, the mean wall-clock seconds of its epochs grouped by
+ *     the number of Gibbs steps k of CD-k they ran (from each epoch's report, which also times
+ *     the epoch's training-RMSE monitor), in increasing k; empty for other models; unmodifiable
  */
 public record OwnResult(
     String model,
@@ -23,7 +27,8 @@ public record OwnResult(
     double mae,
     double fitSeconds,
     int epochs,
-    Map<String, String> hyperparameters) {
+    Map<String, String> hyperparameters,
+    Map<Integer, Double> epochSecondsByCdSteps) {
 
   public OwnResult {
     Objects.requireNonNull(model, "model");
@@ -35,6 +40,7 @@ public record OwnResult(
       throw new IllegalArgumentException("fitSeconds must be >= 0, got " + fitSeconds);
     }
     hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
+    epochSecondsByCdSteps = Collections.unmodifiableMap(new TreeMap<>(epochSecondsByCdSteps));
   }
 
   /** {@code fitSeconds / epochs}: seconds per epoch, as LibRec's are measured. */

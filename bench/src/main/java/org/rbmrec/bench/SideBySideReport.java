@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.rbmrec.bench.librec.PeerReport;
 import org.rbmrec.cli.TablePrinter;
 
@@ -20,26 +21,39 @@ import org.rbmrec.cli.TablePrinter;
  * <pre>{@code
  * {"folds": ["u1", …],
  *  "rbmrec": {"rbm": {"model": "rbm", "label": "…", "rmse": …, "mae": …, "epoch_seconds": …,
- *                     "fit_seconds": …, "epochs": …, "hidden": …, "hyperparameters": {…},
+ *                     "fit_seconds": …, "epochs": …, "hidden": …,
+ *                     "epoch_seconds_by_cd_steps": {"1": …, "3": …}, "hyperparameters": {…},
  *                     "per_fold": [{"fold": "u1", "rmse": …, …}, …]},
  *             "rbm_item": {…}, "mf": {… "factors": …}, "svdpp": {…}},
  *  "librec": {"rbm": {"model": "RBMRecommender", "rmse": …, …, "note": "…", "per_fold": […]},
  *             "mf": {…}, "svdpp": {…}},
  *  "ratios": {"rbm": {"versus": "librec.rbm", "rmse_diff": …, "mae_diff": …,
- *                     "fit_time_ratio": …, "epoch_time_ratio": …}, …},
+ *                     "fit_time_ratio": …, "epoch_time_ratio": …,
+ *                     "epoch_time_ratio_same_cd_steps": …}, …},
  *  "protocol": {…}}
  * }</pre>
+ *
+ * <p>Each LibRec model also gets {@code "degenerate": true} when its note flags its predictions
+ * as degenerate (NaNs, off the rating scale, shifted; see
+ * {@link org.rbmrec.bench.librec.PredictionStats}).
  *
  * <p>Model-level figures are plain means over the folds (epochs: the common count, or the mean if
  * folds differ). Ratios are computed from those means: {@code rmse_diff} and {@code mae_diff} are
  * ours − LibRec's (negative: we are more accurate); {@code fit_time_ratio} and
  * {@code epoch_time_ratio} are LibRec's seconds ÷ ours (above 1: we are faster). A model of ours
  * is compared with the LibRec model named in its {@code versus}; {@code rbm_item}, which LibRec
- * does not have, is compared with LibRec's user-based RBM. Errors are in stars, times in seconds
+ * does not have, is compared with LibRec's user-based RBM. Our RBMs run a CD-k schedule whose k
+ * grows with the epochs, LibRec's a fixed k ({@code rec.tstep}); {@code
+ * epoch_time_ratio_same_cd_steps} is LibRec's seconds per epoch ÷ the mean seconds of our epochs
+ * that ran the same k (present when some did). Errors are in stars, times in seconds
  * (wall clock, training only). Non-finite numbers are written as null.
  */
 public final class SideBySideReport {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** LibRec's key for the Gibbs steps of its RBM's contrastive divergence. */
+  private static final String LIBREC_GIBBS_STEPS = "rec.tstep";
+  /** How {@link org.rbmrec.bench.librec.PredictionStats} flags nonsensical predictions. */
+  private static final String DEGENERATE = "DEGENERATE";
 
   /** What a model of ours is and which LibRec model it is held against. */
   public record Entry(String jsonKey, String label, String sizeKey, int size, String versus) {
@@ -124,6 +138,7 @@ public final class SideBySideReport {
       if (sizeKey != null) {
         node.put(sizeKey, librecSizes.get(model.getKey()));
       }
+      node.put("degenerate", node.path("note").asText().contains(DEGENERATE));
       theirs.set(model.getKey(), node);
     }
     ObjectNode ratios = root.putObject("ratios");
@@ -166,6 +181,27 @@ public final class SideBySideReport {
     return table;
   }
 
+  /**
+   * One line per LibRec model whose predictions were flagged degenerate, for under the table:
+   * "LibRec's rbm: DEGENERATE (reasons)…", the note up to its first colon-separated figures.
+   */
+  public List<String> warnings() {
+    List<String> lines = new ArrayList<>();
+    JsonNode peer = librec.toJson().get("librec");
+    for (Iterator<Map.Entry<String, JsonNode>> it = peer.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> model = it.next();
+      String note = model.getValue().path("note").asText();
+      int at = note.indexOf(DEGENERATE);
+      if (at >= 0) {
+        int end = note.indexOf("):", at);
+        lines.add("LibRec's " + model.getKey() + " predictions are "
+            + (end > 0 ? note.substring(at, end + 1) : note.substring(at))
+            + "; see the note in --json");
+      }
+    }
+    return lines;
+  }
+
   private JsonNode ourModelJson(Entry entry, List<OwnResult> results) {
     ObjectNode node = NODES.objectNode();
     OwnResult first = results.get(0);
@@ -183,6 +219,19 @@ public final class SideBySideReport {
       node.put("epochs", results.stream().mapToInt(OwnResult::epochs).average().orElseThrow());
     }
     node.put(entry.sizeKey(), entry.size());
+    Map<Integer, double[]> byK = new TreeMap<>();
+    for (OwnResult r : results) {
+      r.epochSecondsByCdSteps().forEach((k, seconds) -> {
+        double[] sumAndCount = byK.computeIfAbsent(k, key -> new double[2]);
+        sumAndCount[0] += seconds;
+        sumAndCount[1]++;
+      });
+    }
+    if (!byK.isEmpty()) {
+      ObjectNode perK = node.putObject("epoch_seconds_by_cd_steps");
+      byK.forEach((k, sumAndCount) -> perK.put(Integer.toString(k),
+          sumAndCount[0] / sumAndCount[1]));
+    }
     ObjectNode hyper = node.putObject("hyperparameters");
     first.hyperparameters().forEach(hyper::put);
     ArrayNode perFold = node.putArray("per_fold");
@@ -194,6 +243,10 @@ public final class SideBySideReport {
       fold.put("epoch_seconds", r.epochSeconds());
       fold.put("fit_seconds", r.fitSeconds());
       fold.put("epochs", r.epochs());
+      if (!r.epochSecondsByCdSteps().isEmpty()) {
+        ObjectNode perK = fold.putObject("epoch_seconds_by_cd_steps");
+        r.epochSecondsByCdSteps().forEach((k, seconds) -> perK.put(Integer.toString(k), seconds));
+      }
     }
     return node;
   }
@@ -207,6 +260,13 @@ public final class SideBySideReport {
         other.get("fit_seconds").asDouble() / mine.get("fit_seconds").asDouble());
     ratio.put("epoch_time_ratio",
         other.get("epoch_seconds").asDouble() / mine.get("epoch_seconds").asDouble());
+    JsonNode tstep = other.path("hyperparameters").get(LIBREC_GIBBS_STEPS);
+    JsonNode sameK = tstep == null ? null
+        : mine.path("epoch_seconds_by_cd_steps").get(tstep.asText());
+    if (sameK != null) {
+      ratio.put("epoch_time_ratio_same_cd_steps",
+          other.get("epoch_seconds").asDouble() / sameK.asDouble());
+    }
     return ratio;
   }
 
