@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
  * {@code rbmrec bench}: benchmarks that print JSON, run from their own jar
  * ({@code bench/target/rbmrec-bench.jar}, which {@code bin/rbmrec bench …} builds and runs),
  * because they carry peers (LibRec) that rbmrec itself never ships. Errors and exit codes are
- * those of {@code rbmrec}.
+ * those of {@code rbmrec}. Subcommands: {@code librec} ({@link LibRecCommand}: our models and
+ * LibRec 2.0.0's side by side on the official ml-100k folds).
  */
 @Command(
     name = "rbmrec bench",
@@ -28,7 +29,7 @@ import picocli.CommandLine.ScopeType;
       "2:user error: bad options, bad or missing data",
       "130:interrupted"
     },
-    subcommands = {LoadCommand.class, HelpCommand.class})
+    subcommands = {LoadCommand.class, LibRecCommand.class, HelpCommand.class})
 public final class BenchMain {
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "On an error, print the stack trace after the one-line message.")
