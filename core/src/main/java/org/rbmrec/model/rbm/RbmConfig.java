@@ -52,6 +52,10 @@ import java.util.Map;
  *     hidden unit can act alike on every visible unit, even on one rated by few rows; 0 (the
  *     plain model, and the value for files written before the option) disables it, in [0, 10].
  *     Only the sum W is stored: inference is unchanged.
+ * @param averageEpochs the trained parameters are the mean of the parameters at the end of
+ *     each of the last this many epochs (Polyak averaging; in the factored model A and B are
+ *     averaged, then W = A·B); 0 or 1 keeps the last epoch's (and is the value for files written
+ *     before the option), in [0, epochs]
  */
 public record RbmConfig(
     Orientation orientation,
@@ -77,7 +81,8 @@ public record RbmConfig(
     long seed,
     int threads,
     int monitorRows,
-    double sharedLearningRate) {
+    double sharedLearningRate,
+    int averageEpochs) {
 
   public RbmConfig {
     requireNonNull(orientation, "orientation");
@@ -130,6 +135,7 @@ public record RbmConfig(
       throw new IllegalArgumentException(
           "sharedLearningRate must be in [0, 10], got " + sharedLearningRate);
     }
+    checkRange("averageEpochs", averageEpochs, 0, epochs);
     if (sharedLearningRate > 0 && factors != 0) {
       throw new IllegalArgumentException(
           "sharedLearningRate must be 0 for the factored model (factors " + factors
@@ -151,7 +157,7 @@ public record RbmConfig(
         0.001, 0.01, 1.0,
         List.of(new CdStage(1, 1), new CdStage(20, 3), new CdStage(35, 5)), false,
         NegativePhase.PROBABILITIES, PredictionRule.MEAN_FIELD, 1L,
-        Runtime.getRuntime().availableProcessors(), 500, 0.0);
+        Runtime.getRuntime().availableProcessors(), 500, 0.0, 0);
   }
 
   /** The number of CD steps in epoch {@code epoch} (1-based). */
@@ -226,6 +232,7 @@ public record RbmConfig(
     p.put("threads", Integer.toString(threads));
     p.put("monitorRows", Integer.toString(monitorRows));
     p.put("sharedLearningRate", Double.toString(sharedLearningRate));
+    p.put("averageEpochs", Integer.toString(averageEpochs));
     return p;
   }
 
@@ -266,7 +273,8 @@ public record RbmConfig(
           Integer.parseInt(get(p, "threads")),
           Integer.parseInt(get(p, "monitorRows")),
           // Absent from files written before the option existed: those had no shared weights.
-          Double.parseDouble(p.getOrDefault("sharedLearningRate", "0.0")));
+          Double.parseDouble(p.getOrDefault("sharedLearningRate", "0.0")),
+          Integer.parseInt(p.getOrDefault("averageEpochs", "0")));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("malformed RBM configuration value: " + e.getMessage(), e);
     }
@@ -334,6 +342,7 @@ public record RbmConfig(
     private int threads;
     private int monitorRows;
     private double sharedLearningRate;
+    private int averageEpochs;
 
     private Builder(RbmConfig c) {
       orientation = c.orientation;
@@ -360,6 +369,7 @@ public record RbmConfig(
       threads = c.threads;
       monitorRows = c.monitorRows;
       sharedLearningRate = c.sharedLearningRate;
+      averageEpochs = c.averageEpochs;
     }
 
     public Builder orientation(Orientation v) { orientation = v; return this; }
@@ -388,6 +398,7 @@ public record RbmConfig(
     public Builder threads(int v) { threads = v; return this; }
     public Builder monitorRows(int v) { monitorRows = v; return this; }
     public Builder sharedLearningRate(double v) { sharedLearningRate = v; return this; }
+    public Builder averageEpochs(int v) { averageEpochs = v; return this; }
 
     /** The validated configuration. */
     public RbmConfig build() {
@@ -396,7 +407,7 @@ public record RbmConfig(
           learningRateDecay, momentumStart, momentumEnd, momentumSwitchEpoch, batchAverage,
           weightDecay,
           initSigma, biasSmoothing, cdSchedule, persistent, negativePhase, predictionRule, seed,
-          threads, monitorRows, sharedLearningRate);
+          threads, monitorRows, sharedLearningRate, averageEpochs);
     }
   }
 }
