@@ -33,7 +33,7 @@ import org.rbmrec.model.rbm.RbmTrainer;
  */
 public record TrainingPlan(ModelKind kind, Record config) {
   /** The number of factors C of {@code rbm-factored} unless overridden. */
-  public static final int DEFAULT_FACTORS = 30;
+  public static final int DEFAULT_FACTORS = 60;
 
   public TrainingPlan {
     Objects.requireNonNull(kind, "kind");
@@ -82,12 +82,12 @@ public record TrainingPlan(ModelKind kind, Record config) {
    * The defaults of each RBM variant, chosen on a seeded 10% validation split carved from
    * ml-100k u1.base (never on u1.test):
    * <ul>
-   *   <li>{@code rbm}: user-based, F = 100, ε = 0.3, weight decay 0.01, 40 epochs, with the
-   *       shared weights S learned at 0.01 ε (without them rare items get next to no weight and
-   *       the model loses to the bias baseline);
-   *   <li>{@code rbm-item}: item-based, F = 200, ε = 0.03 with momentum 0.9 from epoch 6,
-   *       30 epochs, CD 1 → 3 (epoch 15) → 5 (epoch 25), parameters averaged over the last
-   *       8 epochs;
+   *   <li>{@code rbm}: user-based, F = 100, ε = 0.3, weight decay 0.01, 40 epochs of CD-3, with
+   *       the shared weights S learned at 0.01 ε (without them rare items get next to no weight
+   *       and the model loses to the bias baseline);
+   *   <li>{@code rbm-item}: item-based, F = 200, ε = 0.02 with momentum 0.9 from epoch 6,
+   *       40 epochs, CD 1 → 3 (epoch 20) → 5 (epoch 33), parameters averaged over the last
+   *       10 epochs, shared weights S at 0.01 ε;
    *   <li>{@code rbm-cond}: {@code rbm-item} with the conditional weights D;
    *   <li>{@code rbm-factored}: item-based with C = {@value #DEFAULT_FACTORS} factors,
    *       ε = 0.05, 20 epochs.
@@ -97,7 +97,7 @@ public record TrainingPlan(ModelKind kind, Record config) {
     RbmConfig.Builder builder = RbmConfig.defaults().toBuilder();
     return switch (kind) {
       case RBM -> builder.orientation(Orientation.USER).learningRate(0.3).weightDecay(0.01)
-          .epochs(40).sharedLearningRate(0.01).build();
+          .epochs(40).cdSteps(3).sharedLearningRate(0.01).build();
       case RBM_ITEM -> itemBased(builder).build();
       case RBM_COND -> itemBased(builder).conditional(true).build();
       case RBM_FACTORED -> builder.orientation(Orientation.ITEM).factors(DEFAULT_FACTORS)
@@ -108,9 +108,9 @@ public record TrainingPlan(ModelKind kind, Record config) {
 
   /** The item-based settings shared by {@code rbm-item} and {@code rbm-cond}. */
   private static RbmConfig.Builder itemBased(RbmConfig.Builder builder) {
-    return builder.orientation(Orientation.ITEM).hidden(200).learningRate(0.03).momentumEnd(0.9)
-        .epochs(30).averageEpochs(8)
-        .cdSchedule(List.of(new CdStage(1, 1), new CdStage(15, 3), new CdStage(25, 5)));
+    return builder.orientation(Orientation.ITEM).hidden(200).learningRate(0.02).momentumEnd(0.9)
+        .epochs(40).averageEpochs(10).sharedLearningRate(0.01)
+        .cdSchedule(List.of(new CdStage(1, 1), new CdStage(20, 3), new CdStage(33, 5)));
   }
 
   /**
