@@ -53,9 +53,9 @@ import java.util.Map;
  *     plain model, and the value for files written before the option) disables it, in [0, 10].
  *     Only the sum W is stored: inference is unchanged.
  * @param averageEpochs the trained parameters are the mean of the parameters at the end of
- *     each of the last this many epochs (Polyak averaging; in the factored model A and B are
- *     averaged, then W = A·B); 0 or 1 keeps the last epoch's (and is the value for files written
- *     before the option), in [0, epochs]
+ *     each of the last this many epochs (all epochs if there are fewer; Polyak averaging; in the
+ *     factored model A and B are averaged, then W = A·B); 0 or 1 keeps the last epoch's (and 0
+ *     is the value for files written before the option), in [0, 100000]
  */
 public record RbmConfig(
     Orientation orientation,
@@ -135,7 +135,7 @@ public record RbmConfig(
       throw new IllegalArgumentException(
           "sharedLearningRate must be in [0, 10], got " + sharedLearningRate);
     }
-    checkRange("averageEpochs", averageEpochs, 0, epochs);
+    checkRange("averageEpochs", averageEpochs, 0, 100_000);
     if (sharedLearningRate > 0 && factors != 0) {
       throw new IllegalArgumentException(
           "sharedLearningRate must be 0 for the factored model (factors " + factors
