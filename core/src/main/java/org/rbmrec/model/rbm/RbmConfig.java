@@ -46,6 +46,16 @@ import java.util.Map;
  *     depend on it
  * @param monitorRows size of the fixed training subset (rows) used by the per-epoch
  *     {@code train_rmse} and {@code free_energy_gap}; 0 disables them, in [0, 10000000]
+ * @param sharedLearningRate training of the plain model only: W is learned as
+ *     {@code W_ikj = W'_ikj + S_kj}, with S (K × F) shared by every visible unit and learned at
+ *     this multiple of ε (its gradient is the sum of the rows' gradients of W, undecayed), so a
+ *     hidden unit can act alike on every visible unit, even on one rated by few rows; 0 (the
+ *     plain model, and the value for files written before the option) disables it, in [0, 10].
+ *     Only the sum W is stored: inference is unchanged.
+ * @param averageEpochs the trained parameters are the mean of the parameters at the end of
+ *     each of the last this many epochs (all epochs if there are fewer; Polyak averaging; in the
+ *     factored model A and B are averaged, then W = A·B); 0 or 1 keeps the last epoch's (and 0
+ *     is the value for files written before the option), in [0, 100000]
  */
 public record RbmConfig(
     Orientation orientation,
@@ -70,7 +80,9 @@ public record RbmConfig(
     PredictionRule predictionRule,
     long seed,
     int threads,
-    int monitorRows) {
+    int monitorRows,
+    double sharedLearningRate,
+    int averageEpochs) {
 
   public RbmConfig {
     requireNonNull(orientation, "orientation");
@@ -119,6 +131,16 @@ public record RbmConfig(
     }
     checkRange("threads", threads, 1, 1024);
     checkRange("monitorRows", monitorRows, 0, 10_000_000);
+    if (!(sharedLearningRate >= 0 && sharedLearningRate <= 10)) {
+      throw new IllegalArgumentException(
+          "sharedLearningRate must be in [0, 10], got " + sharedLearningRate);
+    }
+    checkRange("averageEpochs", averageEpochs, 0, 100_000);
+    if (sharedLearningRate > 0 && factors != 0) {
+      throw new IllegalArgumentException(
+          "sharedLearningRate must be 0 for the factored model (factors " + factors
+              + "), got " + sharedLearningRate);
+    }
   }
 
   /**
@@ -135,7 +157,7 @@ public record RbmConfig(
         0.001, 0.01, 1.0,
         List.of(new CdStage(1, 1), new CdStage(20, 3), new CdStage(35, 5)), false,
         NegativePhase.PROBABILITIES, PredictionRule.MEAN_FIELD, 1L,
-        Runtime.getRuntime().availableProcessors(), 500);
+        Runtime.getRuntime().availableProcessors(), 500, 0.0, 0);
   }
 
   /** The number of CD steps in epoch {@code epoch} (1-based). */
@@ -162,6 +184,11 @@ public record RbmConfig(
   /** Whether W is factored as A·B. */
   public boolean factored() {
     return factors > 0;
+  }
+
+  /** Whether training learns the shared weights S ({@code sharedLearningRate > 0}). */
+  public boolean shared() {
+    return sharedLearningRate > 0;
   }
 
   /** A builder starting from these values. */
@@ -204,6 +231,8 @@ public record RbmConfig(
     p.put("seed", Long.toString(seed));
     p.put("threads", Integer.toString(threads));
     p.put("monitorRows", Integer.toString(monitorRows));
+    p.put("sharedLearningRate", Double.toString(sharedLearningRate));
+    p.put("averageEpochs", Integer.toString(averageEpochs));
     return p;
   }
 
@@ -242,7 +271,10 @@ public record RbmConfig(
           PredictionRule.valueOf(get(p, "predictionRule")),
           Long.parseLong(get(p, "seed")),
           Integer.parseInt(get(p, "threads")),
-          Integer.parseInt(get(p, "monitorRows")));
+          Integer.parseInt(get(p, "monitorRows")),
+          // Absent from files written before the option existed: those had no shared weights.
+          Double.parseDouble(p.getOrDefault("sharedLearningRate", "0.0")),
+          Integer.parseInt(p.getOrDefault("averageEpochs", "0")));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("malformed RBM configuration value: " + e.getMessage(), e);
     }
@@ -309,6 +341,8 @@ public record RbmConfig(
     private long seed;
     private int threads;
     private int monitorRows;
+    private double sharedLearningRate;
+    private int averageEpochs;
 
     private Builder(RbmConfig c) {
       orientation = c.orientation;
@@ -334,6 +368,8 @@ public record RbmConfig(
       seed = c.seed;
       threads = c.threads;
       monitorRows = c.monitorRows;
+      sharedLearningRate = c.sharedLearningRate;
+      averageEpochs = c.averageEpochs;
     }
 
     public Builder orientation(Orientation v) { orientation = v; return this; }
@@ -361,6 +397,8 @@ public record RbmConfig(
     public Builder seed(long v) { seed = v; return this; }
     public Builder threads(int v) { threads = v; return this; }
     public Builder monitorRows(int v) { monitorRows = v; return this; }
+    public Builder sharedLearningRate(double v) { sharedLearningRate = v; return this; }
+    public Builder averageEpochs(int v) { averageEpochs = v; return this; }
 
     /** The validated configuration. */
     public RbmConfig build() {
@@ -369,7 +407,7 @@ public record RbmConfig(
           learningRateDecay, momentumStart, momentumEnd, momentumSwitchEpoch, batchAverage,
           weightDecay,
           initSigma, biasSmoothing, cdSchedule, persistent, negativePhase, predictionRule, seed,
-          threads, monitorRows);
+          threads, monitorRows, sharedLearningRate, averageEpochs);
     }
   }
 }

@@ -103,6 +103,7 @@ public final class RbmTrainer {
       TrainingState state = new TrainingState(config, params, rows, indicator, values, runner);
       RbmInference inference = new RbmInference(params, rows, indicator, values);
       RowRandom shuffle = new RowRandom();
+      ParameterAverage average = config.averageEpochs() > 1 ? new ParameterAverage(params) : null;
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
         long start = System.nanoTime();
         int k = config.cdSteps(epoch);
@@ -125,6 +126,9 @@ public final class RbmTrainer {
         }
         state.flush();
         checkFinite(params, epoch);
+        if (average != null && epoch > config.epochs() - config.averageEpochs()) {
+          average.add(params);
+        }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("k", (double) k);
         metrics.put("learning_rate", rate);
@@ -143,6 +147,9 @@ public final class RbmTrainer {
         }
         listener.onEpoch(new EpochReport(epoch, (System.nanoTime() - start) / 1e9, metrics));
         progress.advance(1);
+      }
+      if (average != null) {
+        average.writeMean(params);
       }
     } finally {
       progress.finish();

@@ -50,6 +50,11 @@ final class TrainingState {
   private final float[] ga;
   private final float[] gbf;
   private final LazyRows lazyW;
+  /** With shared weights: the own weights W' (V × K × F) and S, its velocity and gradient. */
+  private final float[] own;
+  private final float[] shared;
+  private final float[] vs;
+  private final float[] gs;
   private final LazyRows lazyD;
   private final boolean[] marked;
   private final int[] rowsRated;
@@ -99,8 +104,13 @@ final class TrainingState {
     this.gd = p.d == null ? null : new float[p.d.length];
     this.ga = p.a == null ? null : new float[p.a.length];
     this.gbf = p.a == null ? null : new float[p.bf.length];
+    boolean sharing = p.a == null && config.shared();
+    this.own = sharing ? p.w.clone() : null;
+    this.shared = sharing ? new float[k * f] : null;
+    this.vs = sharing ? new float[k * f] : null;
+    this.gs = sharing ? new float[k * f] : null;
     this.lazyW = p.a == null
-        ? new LazyRows(p.w, vw, k * f, (float) config.weightDecay()) : null;
+        ? new LazyRows(sharing ? own : p.w, vw, k * f, (float) config.weightDecay()) : null;
     this.lazyD = p.d == null ? null : new LazyRows(p.d, vd, f, 0f);
     this.marked = new boolean[p.numVisible];
     this.rowsRated = new int[p.numVisible];
@@ -197,9 +207,15 @@ final class TrainingState {
       rescalePerEntry(scale);
     }
     if (p.a == null) {
+      if (shared != null) {
+        stepShared(scale, rate, momentum);
+      }
       lazyW.begin(rate, momentum);
       for (int t = 0; t < numTouched; t++) {
         lazyW.step(touched[t], gw, scale);
+      }
+      if (shared != null) {
+        materialiseShared();
       }
     } else {
       factorGradients(p, gw, touched, numTouched, ga, gbf);
@@ -233,6 +249,34 @@ final class TrainingState {
     }
     Arrays.fill(gc, 0f);
     numTouched = 0;
+  }
+
+  /**
+   * S ← S + (μ ΔS + ε·sharedLearningRate·scale·Σ_i G_W[i]), the chain rule through
+   * W = W' + S summed over the touched visible units (the others have no gradient); no decay.
+   */
+  private void stepShared(float scale, float rate, float momentum) {
+    Arrays.fill(gs, 0f);
+    for (int t = 0; t < numTouched; t++) {
+      int o = touched[t] * k * f;
+      for (int x = 0; x < k * f; x++) {
+        gs[x] += gw[o + x];
+      }
+    }
+    step(shared, vs, gs, scale, rate * (float) config.sharedLearningRate(), momentum, 0f);
+  }
+
+  /** Brings W' up to date and writes W = W' + S, for every visible unit. */
+  private void materialiseShared() {
+    lazyW.flush();
+    float[] w = p.w;
+    int row = k * f;
+    for (int i = 0; i < p.numVisible; i++) {
+      int o = i * row;
+      for (int x = 0; x < row; x++) {
+        w[o + x] = own[o + x] + shared[x];
+      }
+    }
   }
 
   /**

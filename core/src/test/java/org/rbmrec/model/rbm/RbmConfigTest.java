@@ -55,6 +55,26 @@ class RbmConfigTest {
         .hasMessageContaining("'hidden' is missing");
   }
 
+  @Test
+  void propertiesWrittenBeforeSharedWeightsAndAveragingLoadWithThemOff() {
+    var properties = new java.util.LinkedHashMap<>(RbmConfig.defaults().toProperties());
+    properties.remove("sharedLearningRate");
+    properties.remove("averageEpochs");
+    RbmConfig config = RbmConfig.fromProperties(properties);
+    assertThat(config.sharedLearningRate()).isZero();
+    assertThat(config.averageEpochs()).isZero();
+  }
+
+  @Test
+  void sharedWeightsAndAveragingAreValidated() {
+    assertThatThrownBy(() -> RbmConfig.builder().sharedLearningRate(-0.1).build())
+        .hasMessage("sharedLearningRate must be in [0, 10], got -0.1");
+    assertThatThrownBy(() -> RbmConfig.builder().factors(5).sharedLearningRate(0.1).build())
+        .hasMessageContaining("sharedLearningRate must be 0 for the factored model");
+    assertThatThrownBy(() -> RbmConfig.builder().averageEpochs(-1).build())
+        .hasMessage("averageEpochs must be in [0, 100000], got -1");
+  }
+
   @Property(tries = 50)
   void propertiesRoundTrip(
       @ForAll @IntRange(min = 1, max = 500) int hidden,
@@ -62,8 +82,11 @@ class RbmConfigTest {
       @ForAll boolean conditional,
       @ForAll @DoubleRange(min = 0.01, max = 10) double learningRate,
       @ForAll @IntRange(min = 2, max = 40) int secondStage,
+      @ForAll @IntRange(min = 0, max = 40) int averageEpochs,
+      @ForAll @DoubleRange(min = 0, max = 1) double sharedLearningRate,
       @ForAll long seed) {
     RbmConfig config = RbmConfig.builder().hidden(hidden).factors(factors)
+        .averageEpochs(averageEpochs).sharedLearningRate(factors == 0 ? sharedLearningRate : 0)
         .conditional(conditional).learningRate(learningRate)
         .cdSchedule(List.of(new CdStage(1, 1), new CdStage(secondStage, 7))).seed(seed)
         .orientation(seed % 2 == 0 ? Orientation.USER : Orientation.ITEM).build();

@@ -34,7 +34,7 @@ class RbmModelFileFormatTest {
     RbmConfig config = new RbmConfig(Orientation.USER, 3, 0, true, 40, 32, 4, 0.1, 0.95, 0.5,
         0.5, 6, BatchAverage.ROWS, 0.001, 0.01, 1.0,
         java.util.List.of(new CdStage(1, 1), new CdStage(20, 3)),
-        false, NegativePhase.PROBABILITIES, PredictionRule.EXACT, 2026L, 1, 500);
+        false, NegativePhase.PROBABILITIES, PredictionRule.EXACT, 2026L, 1, 500, 0.0, 0);
     return new RbmModel(config, p, SCALE, rows, IndicatorRows.union(rows, implicit),
         GlobalMean.of(2.0, SCALE, rows));
   }

@@ -62,4 +62,18 @@ class RbmReproducibilityTest {
     RbmParameters b = train(config.toBuilder().seed(2).build(), training, null);
     assertThat(Arrays.equals(a.weightsCopy(), b.weightsCopy())).isFalse();
   }
+
+  @Test
+  void averagingTheLastTwoEpochsGivesTheMeanOfThoseEpochsParameters() {
+    Ratings training = firstUsers(Ml100kFixture.split("u1")[0], 100);
+    RbmConfig config = RbmConfig.builder().orientation(Orientation.ITEM)
+        .hidden(8).epochs(3).threads(1).monitorRows(0).build();
+    float[] second = train(config.toBuilder().epochs(2).build(), training, null).weightsCopy();
+    float[] third = train(config, training, null).weightsCopy();
+    float[] averaged =
+        train(config.toBuilder().averageEpochs(2).build(), training, null).weightsCopy();
+    for (int x = 0; x < averaged.length; x++) {
+      assertThat(averaged[x]).isEqualTo((float) (((double) second[x] + third[x]) / 2));
+    }
+  }
 }

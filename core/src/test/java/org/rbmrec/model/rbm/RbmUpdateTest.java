@@ -22,10 +22,15 @@ class RbmUpdateTest {
       new byte[] {2, 1, 0, 2, 1, 1, 0, 2});
 
   private static float[] updatedWeights(BatchAverage average, float rate) {
+    return updatedWeights(average, rate, 0);
+  }
+
+  private static float[] updatedWeights(BatchAverage average, float rate, double shared) {
     RbmParameters p = BruteForce.randomParameters(V, K, F, 0, false, 0.4, 8);
     RbmConfig config = RbmConfig.builder().orientation(Orientation.USER).hidden(F).batchSize(3)
         .chunkRows(2).momentumStart(0).momentumEnd(0).weightDecay(0).batchAverage(average)
-        .negativePhase(NegativePhase.SAMPLED).seed(4).threads(1).build();
+        .negativePhase(NegativePhase.SAMPLED).seed(4).threads(1)
+        .sharedLearningRate(shared).build();
     try (ChunkRunner runner = new ChunkRunner(1)) {
       TrainingState state = new TrainingState(config, p, ROWS, null, SCALE.values(), runner);
       state.update(new int[] {0, 1, 2}, 0, 3, 1, 2, rate, 0);
@@ -72,6 +77,22 @@ class RbmUpdateTest {
       int unit = x / (K * F);
       assertThat((double) (after[x] - before[x]))
           .isCloseTo(0.5 * sum[x] / rowsContaining[unit], within(1e-5));
+    }
+  }
+
+  @Test
+  void sharedWeightsAddTheGradientSummedOverUnitsToEveryUnit() {
+    float[] before = BruteForce.randomParameters(V, K, F, 0, false, 0.4, 8).w;
+    float[] after = updatedWeights(BatchAverage.ROWS, 0.5f, 0.25);
+    double[] sum = sumOfRowStatistics();
+    double[] summedOverUnits = new double[K * F];
+    for (int x = 0; x < sum.length; x++) {
+      summedOverUnits[x % (K * F)] += sum[x];
+    }
+    for (int x = 0; x < before.length; x++) {
+      double own = 0.5 * sum[x] / 3;
+      double shared = 0.5 * 0.25 * summedOverUnits[x % (K * F)] / 3;
+      assertThat((double) (after[x] - before[x])).isCloseTo(own + shared, within(1e-5));
     }
   }
 }

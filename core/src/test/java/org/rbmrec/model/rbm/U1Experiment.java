@@ -7,13 +7,17 @@ import java.util.SplittableRandom;
 import org.rbmrec.data.Ml100kFixture;
 import org.rbmrec.data.Ratings;
 import org.rbmrec.model.Predictions;
+import org.rbmrec.model.baseline.BiasBaseline;
+import org.rbmrec.model.baseline.BiasConfig;
 import org.rbmrec.progress.Progress;
+import org.rbmrec.train.EpochListener;
 
 /**
  * Developer tool, not a test: trains one RBM on ml-100k u1 and prints one JSON line with the
  * RMSE and the training time. With {@code mode=valid} it trains on 90% of u1.base and evaluates
  * on the other 10% (seeded), for choosing hyperparameters; with {@code mode=test} it trains on
- * u1.base and evaluates on u1.test.
+ * u1.base and evaluates on u1.test. The fallback, and the reference {@code bias_rmse}, is the
+ * bias baseline with its defaults, as in the command line's pipeline.
  *
  * <p>Arguments: {@code mode key=value…}, where keys are {@link RbmConfig} property names
  * (for example {@code orientation=ITEM hidden=100 epochs=40 learningRate=0.1
@@ -57,11 +61,17 @@ public final class U1Experiment {
       evaluation = training.select(held);
       training = training.select(keep);
     }
+    BiasBaseline bias = BiasBaseline.fit(training, BiasConfig.defaults(), EpochListener.NONE);
+    double biasSse = 0;
+    for (int x = 0; x < evaluation.size(); x++) {
+      double e = bias.predict(evaluation.user(x), evaluation.item(x)) - evaluation.value(x);
+      biasSse += e * e;
+    }
     double[] best = {Double.POSITIVE_INFINITY, 0};
     long start = System.nanoTime();
     RbmModel model = new RbmTrainer(config).train(training,
         config.conditional() ? evaluation : null, evaluation,
-        ConstantRecommender.globalMean(training), report -> {
+        bias, report -> {
           if (report.metric("valid_rmse") < best[0]) {
             best[0] = report.metric("valid_rmse");
             best[1] = report.epoch();
@@ -83,6 +93,8 @@ public final class U1Experiment {
         Math.sqrt(sse / evaluation.size()), Math.sqrt(exact / evaluation.size())));
     json.append(String.format(Locale.ROOT, ",\"best_epoch_rmse\":%.4f,\"best_epoch\":%d",
         best[0], (int) best[1]));
+    json.append(String.format(Locale.ROOT, ",\"bias_rmse\":%.4f",
+        Math.sqrt(biasSse / evaluation.size())));
     json.append(",\"fallbacks\":").append(predictions.fallbackCount());
     json.append(String.format(Locale.ROOT, ",\"train_seconds\":%.1f", seconds));
     json.append(",\"config\":{");
