@@ -101,7 +101,10 @@ class LibRecCommandTest {
         .isEqualTo("librec.rbm");
     assertThat(json.get("librec").get("rbm").get("note").asText())
         .contains("one star too high");
-    assertThat(json.get("ratios").get("rbm").has("epoch_time_ratio_same_cd_steps")).isTrue();
+    // The item RBM starts at CD-1 like LibRec's, so a step-matched ratio exists; the user RBM's
+    // defaults run CD-3 from the first epoch.
+    assertThat(json.get("ratios").get("rbm_item").has("epoch_time_ratio_same_cd_steps"))
+        .isTrue();
     assertThat(json.get("librec").get("rbm").has("degenerate")).isTrue();
   }
 
