@@ -28,7 +28,7 @@ import picocli.CommandLine.ScopeType;
       "2:user error: bad options, bad or missing data",
       "130:interrupted"
     },
-    subcommands = {HelpCommand.class})
+    subcommands = {SpeedCommand.class, HelpCommand.class})
 public final class BenchMain {
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "On an error, print the stack trace after the one-line message.")
