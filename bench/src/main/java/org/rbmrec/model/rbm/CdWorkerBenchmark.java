@@ -58,10 +58,9 @@ public class CdWorkerBenchmark {
     int[] rowOf = new int[entries];
     int[] columnOf = new int[entries];
     byte[] levelOf = new byte[entries];
-    int column = 0;
     for (int p = 0; p < entries; p++) {
-      column += 1 + random.nextInt(2 * V / entries - 1);
-      columnOf[p] = column;
+      // Evenly spread, strictly increasing columns: one random column in each of `entries` bands.
+      columnOf[p] = (int) ((long) p * V / entries) + random.nextInt(V / entries);
       levelOf[p] = (byte) random.nextInt(K);
     }
     rows = SparseRows.fromTriplets(1, V, rowOf, columnOf, levelOf);
