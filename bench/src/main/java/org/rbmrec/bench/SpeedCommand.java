@@ -132,6 +132,10 @@ public final class SpeedCommand implements Callable<Integer> {
     Ratings train = split.train();
     Ratings heldOut = split.test();
     describeRun(json, all, train, heldOut);
+    int levels = all.scale().levels();
+    all = null; // the split holds copies: let the full set go
+    split = null;
+    List<String> notes = new ArrayList<>();
 
     common.notice("warming up the JIT compiler on a tiny synthetic set");
     warmUp(orientations);
@@ -176,8 +180,9 @@ public final class SpeedCommand implements Callable<Integer> {
     byOrientation.put(name(headline), epochSeconds);
     for (Orientation o : orientations.subList(1, orientations.size())) {
       common.notice("timing a CD-1 epoch (" + name(o) + ")");
-      byOrientation.put(name(o),
-          EpochTimer.time(train, null, config(o, 1), 1, progress()).medianSeconds());
+      Ratings data = train;
+      byOrientation.put(name(o), unlessOutOfMemory(name(o) + " orientation", notes,
+          () -> EpochTimer.time(data, null, config(o, 1), 1, progress()).medianSeconds()));
     }
     json.put("item_epoch_seconds", byOrientation.get("item"));
     json.put("epoch_seconds_by_orientation", byOrientation);
@@ -185,22 +190,39 @@ public final class SpeedCommand implements Callable<Integer> {
     Double speedup = null;
     if (!skipDense) {
       common.notice("timing the dense reference on " + denseUsers + " rows");
-      double dense = denseSecondsPerRating(headline == Orientation.USER
-          ? train.byUser() : train.byItem(), all.scale().levels(), json);
-      speedup = dense / perRating;
+      SparseRows rows = headline == Orientation.USER ? train.byUser() : train.byItem();
+      Double dense = unlessOutOfMemory("dense reference", notes,
+          () -> denseSecondsPerRating(rows, levels, json));
+      speedup = dense == null ? null : dense / perRating;
     }
     json.put("speedup_vs_dense", speedup);
     json.put("peak_heap_mb_all", MemoryProbe.peakHeapMb());
     json.put("peak_rss_mb_all", MemoryProbe.peakRssMb());
-    all = null;
     train = null;
     heldOut = null;
-    split = null;
     json.put("scaling", scaling ? scalingCurve() : null);
     json.put("load_average_end", MemoryProbe.loadAverage());
+    json.put("notes", notes);
     json.put("targets", targets(json));
     print(json);
     return ExitCode.OK;
+  }
+
+  /**
+   * Runs an optional measure; if it runs out of heap (its large arrays are unreachable again
+   * once it has unwound), records a note and returns null instead.
+   */
+  private Double unlessOutOfMemory(String what, List<String> notes,
+      java.util.function.DoubleSupplier measure) {
+    try {
+      return measure.getAsDouble();
+    } catch (OutOfMemoryError e) {
+      String note = what + ": out of memory with a maximum heap of "
+          + Math.round(MemoryProbe.maxHeapMb()) + " MB; give Java more (RBMREC_JAVA_OPTS=-Xmx8g)";
+      common.notice(note);
+      notes.add(note);
+      return null;
+    }
   }
 
   private List<Orientation> checkOptions() {
