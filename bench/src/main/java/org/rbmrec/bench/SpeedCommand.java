@@ -49,6 +49,24 @@ import picocli.CommandLine.Spec;
  * held-out pairs; heap and RSS peaks up to here; the CD-1 epoch of the other orientations; the
  * dense reference on {@code --dense-users} rows; with {@code --scaling}, one CD-1 epoch on
  * synthetic sets of 1M, 5M and 20M ratings. Memory figures are in MB of 10⁶ bytes.
+ *
+ * <p>JSON keys (one object with {@code --json}; null where a measure was skipped):
+ * {@code epoch_seconds}, {@code epoch_seconds_all}, {@code seconds_per_rating},
+ * {@code seconds_per_million_ratings}, {@code projected_ml20m_epoch_seconds} (per-rating time ×
+ * 20,000,263), {@code headline_training_cpu_seconds} (process CPU over the headline trainings,
+ * set-up included: about the wall time means one core busy), {@code cd5_epoch_seconds},
+ * {@code conditional_epoch_seconds}, {@code item_epoch_seconds},
+ * {@code epoch_seconds_by_orientation}, {@code n_predictions}, {@code prediction_seconds},
+ * {@code predictions_per_second}, {@code prediction_fallbacks}, {@code peak_heap_mb} and
+ * {@code peak_rss_mb} (after the headline measures), {@code peak_heap_mb_all} and
+ * {@code peak_rss_mb_all} (after everything but scaling), {@code dense_rows},
+ * {@code dense_ratings}, {@code dense_seconds}, {@code dense_seconds_per_rating},
+ * {@code speedup_vs_dense}, {@code scaling}, {@code targets}, {@code notes}, and the run's
+ * description: {@code data}, {@code jvm}, {@code max_heap_mb}, {@code load_average_start},
+ * {@code load_average_end} (timings on a busy machine are slower), {@code threads},
+ * {@code processors}, {@code n_ratings} (training part), {@code n_ratings_total},
+ * {@code n_heldout}, {@code n_users}, {@code n_items}, {@code levels}, {@code hidden},
+ * {@code batch_size}, {@code epochs}, {@code repeat}, {@code seed}.
  */
 @Command(
     name = "speed",
