@@ -29,7 +29,8 @@ import picocli.CommandLine.ScopeType;
       "2:user error: bad options, bad or missing data",
       "130:interrupted"
     },
-    subcommands = {LoadCommand.class, LibRecCommand.class, HelpCommand.class})
+    subcommands = {LoadCommand.class, LibRecCommand.class, SpeedCommand.class,
+        HelpCommand.class})
 public final class BenchMain {
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "On an error, print the stack trace after the one-line message.")

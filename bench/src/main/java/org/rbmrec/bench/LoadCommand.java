@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
  * object: {@code file, n_ratings, n_users, n_items, generate_seconds, write_seconds,
  * parse_seconds, parse_and_cache_write_seconds, cached_reload_seconds, peak_heap_mb,
  * peak_rss_mb, max_heap_mb, processors}. {@code peak_heap_mb} is the heap peak during the parse
- * alone (see {@link MemoryPeaks#heapMb()}).
+ * alone (see {@link MemoryProbe#peakHeapMb()}).
  */
 @Command(
     name = "load",
@@ -93,11 +93,11 @@ public final class LoadCommand implements Callable<Integer> {
     // Caches go to the temporary folder, never beside the user's file.
     RatingsLoader loader = new RatingsLoader(cacheDir);
     Files.createDirectories(cacheDir);
-    MemoryPeaks.reset();
+    MemoryProbe.resetHeapPeaks();
     long t0 = System.nanoTime();
     LoadedRatings parsed = new DelimitedRatingsReader(options).read(source, Progress.NONE);
     double parseSeconds = (System.nanoTime() - t0) / 1e9;
-    double peakHeap = MemoryPeaks.heapMb();
+    double peakHeap = MemoryProbe.peakHeapMb();
     long fingerprint = parsed.ratings().fingerprint();
     Ratings shape = parsed.ratings();
     json.put("file", file == null ? "synthetic ml-20m shape (scale " + scale + ")"
@@ -132,8 +132,8 @@ public final class LoadCommand implements Callable<Integer> {
     json.put("parse_and_cache_write_seconds", parseAndWrite);
     json.put("cached_reload_seconds", reload);
     json.put("peak_heap_mb", peakHeap);
-    json.put("peak_rss_mb", MemoryPeaks.residentMb());
-    json.put("max_heap_mb", MemoryPeaks.maxHeapMb());
+    json.put("peak_rss_mb", MemoryProbe.peakRssMb());
+    json.put("max_heap_mb", MemoryProbe.maxHeapMb());
     json.put("processors", Runtime.getRuntime().availableProcessors());
   }
 

@@ -1,5 +1,8 @@
 /**
- * Benchmarks: end-to-end commands that print JSON measurements (and, later, JMH benchmarks and
- * comparisons with peer libraries). Never shipped; timings come from here, never from tests.
+ * Benchmarks: end-to-end commands that print JSON measurements ({@code rbmrec bench speed}:
+ * {@link org.rbmrec.bench.SpeedCommand}, with the textbook {@link
+ * org.rbmrec.bench.DenseReferenceRbm} as yardstick) and comparisons with peer libraries; JMH
+ * microbenchmarks are in {@code org.rbmrec.bench.jmh}. Never shipped; timings come from here,
+ * never from tests.
  */
 package org.rbmrec.bench;
