@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.rbmrec.data.Ratings;
+import org.rbmrec.model.RecordProperties;
 import org.rbmrec.model.Recommender;
 import org.rbmrec.model.baseline.BiasBaseline;
 import org.rbmrec.model.baseline.BiasConfig;

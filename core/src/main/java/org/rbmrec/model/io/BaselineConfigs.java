@@ -1,6 +1,7 @@
 package org.rbmrec.model.io;
 
 import java.util.Map;
+import org.rbmrec.model.RecordProperties;
 import org.rbmrec.model.baseline.BiasConfig;
 import org.rbmrec.model.baseline.BiasedMfConfig;
 import org.rbmrec.model.baseline.SvdPlusPlusConfig;
@@ -13,91 +14,21 @@ import org.rbmrec.model.baseline.SvdPlusPlusConfig;
 final class BaselineConfigs {
   private BaselineConfigs() {}
 
-  static void put(BiasConfig c, String prefix, Map<String, String> m) {
-    String p = prefix + "config.";
-    m.put(p + "userRegularization", Double.toString(c.userRegularization()));
-    m.put(p + "itemRegularization", Double.toString(c.itemRegularization()));
-    m.put(p + "iterations", Integer.toString(c.iterations()));
-  }
-
-  static void put(BiasedMfConfig c, String prefix, Map<String, String> m) {
-    String p = prefix + "config.";
-    m.put(p + "factors", Integer.toString(c.factors()));
-    m.put(p + "epochs", Integer.toString(c.epochs()));
-    m.put(p + "learningRate", Double.toString(c.learningRate()));
-    m.put(p + "learningRateDecay", Double.toString(c.learningRateDecay()));
-    m.put(p + "regularization", Double.toString(c.regularization()));
-    m.put(p + "biasRegularization", Double.toString(c.biasRegularization()));
-    m.put(p + "initStd", Double.toString(c.initStd()));
-    m.put(p + "seed", Long.toString(c.seed()));
-  }
-
-  static void put(SvdPlusPlusConfig c, String prefix, Map<String, String> m) {
-    String p = prefix + "config.";
-    m.put(p + "factors", Integer.toString(c.factors()));
-    m.put(p + "epochs", Integer.toString(c.epochs()));
-    m.put(p + "learningRate", Double.toString(c.learningRate()));
-    m.put(p + "learningRateDecay", Double.toString(c.learningRateDecay()));
-    m.put(p + "regularization", Double.toString(c.regularization()));
-    m.put(p + "implicitRegularization", Double.toString(c.implicitRegularization()));
-    m.put(p + "biasRegularization", Double.toString(c.biasRegularization()));
-    m.put(p + "initStd", Double.toString(c.initStd()));
-    m.put(p + "seed", Long.toString(c.seed()));
+  /** Writes the components of {@code config} under {@code prefix + "config."}. */
+  static void put(Record config, String prefix, Map<String, String> m) {
+    RecordProperties.toProperties(config).forEach((k, v) -> m.put(prefix + "config." + k, v));
   }
 
   /** @throws IllegalArgumentException naming a missing or malformed key */
   static BiasConfig bias(Map<String, String> p) {
-    return new BiasConfig(
-        real(p, "userRegularization"), real(p, "itemRegularization"), integer(p, "iterations"));
+    return RecordProperties.fromProperties(BiasConfig.class, p, "bias configuration");
   }
 
   static BiasedMfConfig biasedMf(Map<String, String> p) {
-    return new BiasedMfConfig(
-        integer(p, "factors"), integer(p, "epochs"), real(p, "learningRate"),
-        real(p, "learningRateDecay"), real(p, "regularization"), real(p, "biasRegularization"),
-        real(p, "initStd"), whole(p, "seed"));
+    return RecordProperties.fromProperties(BiasedMfConfig.class, p, "biased MF configuration");
   }
 
   static SvdPlusPlusConfig svdPlusPlus(Map<String, String> p) {
-    return new SvdPlusPlusConfig(
-        integer(p, "factors"), integer(p, "epochs"), real(p, "learningRate"),
-        real(p, "learningRateDecay"), real(p, "regularization"),
-        real(p, "implicitRegularization"), real(p, "biasRegularization"), real(p, "initStd"),
-        whole(p, "seed"));
-  }
-
-  private static String get(Map<String, String> p, String key) {
-    String value = p.get(key);
-    if (value == null) {
-      throw new IllegalArgumentException("configuration key '" + key + "' is missing");
-    }
-    return value;
-  }
-
-  private static double real(Map<String, String> p, String key) {
-    try {
-      return Double.parseDouble(get(p, key));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "configuration key '" + key + "' is not a number: " + get(p, key), e);
-    }
-  }
-
-  private static int integer(Map<String, String> p, String key) {
-    try {
-      return Integer.parseInt(get(p, key));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "configuration key '" + key + "' is not an integer: " + get(p, key), e);
-    }
-  }
-
-  private static long whole(Map<String, String> p, String key) {
-    try {
-      return Long.parseLong(get(p, key));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "configuration key '" + key + "' is not an integer: " + get(p, key), e);
-    }
+    return RecordProperties.fromProperties(SvdPlusPlusConfig.class, p, "SVD++ configuration");
   }
 }

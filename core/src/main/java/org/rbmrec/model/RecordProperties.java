@@ -1,4 +1,4 @@
-package org.rbmrec.train;
+package org.rbmrec.model;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -62,6 +62,42 @@ public final class RecordProperties {
       types[c] = components[c].getType();
       args[c] = parse(components[c].getName(), types[c], values.get(components[c].getName()));
     }
+    return construct(type, types, args);
+  }
+
+  /**
+   * The record of type {@code type} read from {@code properties}, which must hold every
+   * component and nothing else (as written by {@link #toProperties(Record)}); the record's own
+   * validation then runs.
+   *
+   * @param label what is being read, for messages, such as "the model file's bias config"
+   * @throws IllegalArgumentException naming a missing, unknown or malformed key
+   */
+  public static <R extends Record> R fromProperties(
+      Class<R> type, Map<String, String> properties, String label) {
+    RecordComponent[] components = type.getRecordComponents();
+    Object[] args = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    Set<String> known = new TreeSet<>();
+    for (int c = 0; c < components.length; c++) {
+      String key = components[c].getName();
+      known.add(key);
+      String value = properties.get(key);
+      if (value == null) {
+        throw new IllegalArgumentException(label + ": key '" + key + "' is missing");
+      }
+      types[c] = components[c].getType();
+      args[c] = parse(key, types[c], value);
+    }
+    for (String key : properties.keySet()) {
+      if (!known.contains(key)) {
+        throw new IllegalArgumentException(label + ": unknown key '" + key + "'");
+      }
+    }
+    return construct(type, types, args);
+  }
+
+  private static <R extends Record> R construct(Class<R> type, Class<?>[] types, Object[] args) {
     try {
       Constructor<R> constructor = type.getDeclaredConstructor(types);
       return constructor.newInstance(args);
