@@ -101,10 +101,11 @@ class LibRecCommandTest {
         .isEqualTo("librec.rbm");
     assertThat(json.get("librec").get("rbm").get("note").asText())
         .contains("one star too high");
-    // The item RBM starts at CD-1 like LibRec's, so a step-matched ratio exists; the user RBM's
-    // defaults run CD-3 from the first epoch.
+    // rbm-item starts at CD-1, LibRec's k; the user-based rbm runs CD-3 throughout, so its
+    // ratio has no same-k figure.
     assertThat(json.get("ratios").get("rbm_item").has("epoch_time_ratio_same_cd_steps"))
         .isTrue();
+    assertThat(json.get("ratios").get("rbm").has("epoch_time_ratio_same_cd_steps")).isFalse();
     assertThat(json.get("librec").get("rbm").has("degenerate")).isTrue();
   }
 

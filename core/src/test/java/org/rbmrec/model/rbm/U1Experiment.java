@@ -28,6 +28,9 @@ import org.rbmrec.train.EpochListener;
  *   java -Drbmrec.sharedData=../shared/data -cp core/target/classes:core/target/test-classes \
  *     org.rbmrec.model.rbm.U1Experiment test orientation=ITEM
  * </pre>
+ *
+ * <p>With {@code -Dtrace} each epoch's training, validation and reconstruction RMSE go to
+ * standard error.
  */
 public final class U1Experiment {
   private U1Experiment() {}
@@ -72,6 +75,11 @@ public final class U1Experiment {
     RbmModel model = new RbmTrainer(config).train(training,
         config.conditional() ? evaluation : null, evaluation,
         bias, report -> {
+          if (System.getProperty("trace") != null) {
+            System.err.printf(Locale.ROOT, "epoch %d train %.4f valid %.4f recon %.4f%n",
+                report.epoch(), report.metric("train_rmse"), report.metric("valid_rmse"),
+                report.metric("recon_error"));
+          }
           if (report.metric("valid_rmse") < best[0]) {
             best[0] = report.metric("valid_rmse");
             best[1] = report.epoch();
