@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
     scope = ScopeType.INHERIT,
     description = {
       "Restricted Boltzmann Machines for collaborative filtering.",
-      "Run 'rbmrec COMMAND --help' for the options of a command."
+      "Run 'rbmrec COMMAND --help' for the options of a command.",
+      "Benchmarks (speed, loading, LibRec side by side) are 'bin/rbmrec bench --help'."
     },
     synopsisSubcommandLabel = "COMMAND",
     usageHelpAutoWidth = true,
