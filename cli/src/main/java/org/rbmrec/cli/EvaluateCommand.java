@@ -2,7 +2,6 @@ package org.rbmrec.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -32,9 +31,9 @@ import picocli.CommandLine.Parameters;
  * or item the model has never seen, and pairs the model was trained on, are left out and
  * counted ({@code n_unknown}, {@code n_in_training}).
  *
- * <p>With {@code --json}: {@code model, rmse, mae, n_test, n_fallback}, the ranking metrics at k
- * ({@code precision, recall, ndcg, map, hit_rate, coverage, k, relevance_threshold,
- * n_users_ranked}), {@code n_unknown}, {@code n_in_training}, {@code test}, {@code run_dir}.
+ * <p>With {@code --json}: the test metrics of {@link TestMetricsJson} ({@code model, rmse, mae,
+ * n_test, n_fallback} and the ranking metrics at k), then {@code n_unknown},
+ * {@code n_in_training}, {@code test}, {@code run_dir}.
  * "Relevant" means a test rating ≥ the threshold (default 4).
  */
 @Command(
@@ -101,21 +100,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     EvaluationResult r = new Evaluator(new EvaluationConfig(k, threshold, common.threads()))
         .evaluate(run.model().model(), train, test, common.progress());
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("model", run.modelName());
-    json.put("rmse", r.rmse());
-    json.put("mae", r.mae());
-    json.put("n_test", r.nTest());
-    json.put("n_fallback", r.nFallback());
-    json.put("k", r.k());
-    json.put("relevance_threshold", r.relevanceThreshold());
-    json.put("precision", r.precision());
-    json.put("recall", r.recall());
-    json.put("ndcg", r.ndcg());
-    json.put("map", r.map());
-    json.put("hit_rate", r.hitRate());
-    json.put("coverage", r.coverage());
-    json.put("n_users_ranked", r.nUsersRanked());
+    Map<String, Object> json = TestMetricsJson.of(run.modelName(), r);
     json.put("n_unknown", dropped[0]);
     json.put("n_in_training", dropped[1]);
     json.put("test", testLabel);

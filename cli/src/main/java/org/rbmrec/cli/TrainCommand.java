@@ -38,9 +38,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code rbmrec train DATA}: splits the data, trains a model, evaluates it on the test part and
  * writes a {@link RunDirectory}. With {@code --json} stdout holds one object with the test
- * metrics at the top level: {@code model, rmse, mae, n_test, n_fallback}, the ranking metrics at
- * k ({@code precision, recall, ndcg, map, hit_rate, coverage, k}), {@code fit_seconds},
- * {@code epochs}, {@code run_dir}, {@code data}, {@code split}, {@code seed}.
+ * metrics at the top level ({@link TestMetricsJson}: {@code model, rmse, mae, n_test,
+ * n_fallback} and the ranking metrics at k), then {@code fit_seconds}, {@code epochs},
+ * {@code data}, {@code split}, {@code seed}, {@code run_dir}.
  *
  * <p>Protocol: the validation part (for learning curves and hyperparameter selection) is carved
  * from the training part; the test ratings never enter the model's input. The conditional RBM
@@ -209,19 +209,7 @@ public final class TrainCommand implements Callable<Integer> {
   private Map<String, Object> resultJson(
       ModelKind kind, EvaluationResult r, double fitSeconds, int epochs, RunDirectory run,
       SplitSpec spec) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("model", kind.id());
-    json.put("rmse", r.rmse());
-    json.put("mae", r.mae());
-    json.put("n_test", r.nTest());
-    json.put("n_fallback", r.nFallback());
-    json.put("k", r.k());
-    json.put("precision", r.precision());
-    json.put("recall", r.recall());
-    json.put("ndcg", r.ndcg());
-    json.put("map", r.map());
-    json.put("hit_rate", r.hitRate());
-    json.put("coverage", r.coverage());
+    Map<String, Object> json = TestMetricsJson.of(kind.id(), r);
     json.put("fit_seconds", fitSeconds);
     json.put("epochs", epochs);
     json.put("data", data);

@@ -41,6 +41,10 @@ class EvaluateAndRecommendCommandTest {
     assertThat(json.get("n_test").asInt()).isEqualTo(20_000);
     assertThat(json.get("n_fallback").asInt()).isEqualTo(trained.get("n_fallback").asInt());
     assertThat(json.get("ndcg").asDouble()).isBetween(0.0, 1.0);
+    for (String key : new String[] {"k", "relevance_threshold", "precision", "recall", "ndcg",
+        "map", "hit_rate", "coverage", "n_users_ranked"}) {
+      assertThat(json.get(key)).as(key).isEqualTo(trained.get(key));
+    }
   }
 
   @Test
