@@ -79,11 +79,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     TrainedRun run = TrainedRun.open(runDir);
     Dataset dataset = run.openData(services.datasets(), common.dataDir(), common.progress());
     dataset.notices().forEach(common::notice);
-    Ratings[] parts = run.trainAndTest(dataset);
-    Ratings train = parts[0];
+    RunParts parts = run.parts(dataset);
+    Ratings train = parts.train();
     String testLabel = "test part of " + run.split();
     int[] dropped = new int[2];
-    Ratings test = parts[1];
+    Ratings test = parts.test();
     if (testSource != null && testSource.file != null) {
       test = mapToIndex(readFile(testSource.file, train), train, dropped);
       testLabel = testSource.file.toString();

@@ -18,9 +18,7 @@ import org.rbmrec.data.Ratings;
 import org.rbmrec.data.fetch.DataDirectory;
 import org.rbmrec.data.movielens.MovieLensVariant;
 import org.rbmrec.data.source.Dataset;
-import org.rbmrec.data.split.Split;
 import org.rbmrec.data.split.SplitSpec;
-import org.rbmrec.data.split.TrainValidTest;
 import org.rbmrec.eval.EvaluationConfig;
 import org.rbmrec.eval.EvaluationResult;
 import org.rbmrec.eval.Evaluator;
@@ -119,14 +117,9 @@ public final class TrainCommand implements Callable<Integer> {
         common.progress());
     dataset.notices().forEach(common::notice);
     SplitSpec spec = SplitSpec.parse(split != null ? split : defaultSplit(dataset));
-    Split parts = spec.apply(dataset.ratings(), dataset.location(), common.seed());
+    RunParts parts = RunParts.of(dataset, spec, common.seed(), validFraction);
     Ratings train = parts.train();
-    Ratings valid = null;
-    if (validFraction > 0) {
-      TrainValidTest tvt = parts.withValidation(validFraction, common.seed());
-      train = tvt.train();
-      valid = tvt.valid();
-    }
+    Ratings valid = parts.valid();
     RunDirectory run = RunDirectory.create(out != null ? out : defaultRunDir(kind));
     run.writeJson(RunDirectory.RUN_JSON, runJson(kind, plan, dataset, spec, train, valid,
         parts.test()));

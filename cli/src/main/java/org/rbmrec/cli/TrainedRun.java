@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rbmrec.data.DataException;
-import org.rbmrec.data.Ratings;
 import org.rbmrec.data.source.Dataset;
-import org.rbmrec.data.split.Split;
 import org.rbmrec.data.split.SplitSpec;
 import org.rbmrec.model.io.ModelFiles;
 import org.rbmrec.progress.Progress;
@@ -89,15 +87,10 @@ final class TrainedRun {
     return dataset;
   }
 
-  /**
-   * The run's training part (what the model saw, without its validation part) and test part,
-   * as {@code {train, test}}.
-   */
-  Ratings[] trainAndTest(Dataset dataset) {
-    Split split = SplitSpec.parse(split()).apply(dataset.ratings(), dataset.location(), seed());
-    double valid = run.path("valid_fraction").asDouble(0);
-    Ratings train = valid > 0 ? split.withValidation(valid, seed()).train() : split.train();
-    return new Ratings[] {train, split.test()};
+  /** The run's parts, rebuilt exactly as {@code train} made them. */
+  RunParts parts(Dataset dataset) {
+    return RunParts.of(dataset, SplitSpec.parse(split()), seed(),
+        run.path("valid_fraction").asDouble(0));
   }
 
   private String text(String key) {
