@@ -21,9 +21,7 @@ import java.util.concurrent.Callable;
 import org.rbmrec.data.Ratings;
 import org.rbmrec.data.movielens.MovieLensVariant;
 import org.rbmrec.data.source.Dataset;
-import org.rbmrec.data.split.Split;
 import org.rbmrec.data.split.SplitSpec;
-import org.rbmrec.data.split.TrainValidTest;
 import org.rbmrec.eval.EvaluationConfig;
 import org.rbmrec.eval.EvaluationResult;
 import org.rbmrec.eval.Evaluator;
@@ -145,14 +143,9 @@ public final class CompareCommand implements Callable<Integer> {
           plan.hyperparameters()));
     }
     for (SplitSpec spec : specs) {
-      Split parts = spec.apply(dataset.ratings(), dataset.location(), common.seed());
+      RunParts parts = RunParts.of(dataset, spec, common.seed(), validFraction);
       Ratings train = parts.train();
-      Ratings valid = null;
-      if (validFraction > 0) {
-        TrainValidTest tvt = parts.withValidation(validFraction, common.seed());
-        train = tvt.train();
-        valid = tvt.valid();
-      }
+      Ratings valid = parts.valid();
       for (int m = 0; m < plans.size(); m++) {
         Comparison.FoldResult result =
             runOne(plans.get(m), spec, train, valid, parts.test(), evaluator, progress);
