@@ -99,6 +99,10 @@ public final class SpeedCommand implements Callable<Integer> {
       description = "Hidden units (default: ${DEFAULT-VALUE}).")
   private int hidden;
 
+  @Option(names = "--batch-size", paramLabel = "B",
+      description = "Rows per mini-batch (default: the RBM default).")
+  private Integer batchSize;
+
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "1",
       description = "Epochs per timed training (default: ${DEFAULT-VALUE}).")
   private int epochs;
@@ -128,7 +132,7 @@ public final class SpeedCommand implements Callable<Integer> {
   private int denseUsers;
 
   @Option(names = "--predictions", paramLabel = "N", defaultValue = "1000000",
-      description = "Held-out pairs to predict, at most 10% of the ratings"
+      description = "Held-out pairs to predict, at most 10%% of the ratings"
           + " (default: ${DEFAULT-VALUE}).")
   private int predictions;
 
@@ -293,6 +297,7 @@ public final class SpeedCommand implements Callable<Integer> {
 
   private RbmConfig config(Orientation orientation, int k) {
     return RbmConfig.defaults().toBuilder()
+        .batchSize(batchSize == null ? RbmConfig.defaults().batchSize() : batchSize)
         .orientation(orientation)
         .hidden(hidden)
         .epochs(epochs)
@@ -414,7 +419,7 @@ public final class SpeedCommand implements Callable<Integer> {
     json.put("n_items", all.numItems());
     json.put("levels", all.scale().levels());
     json.put("hidden", hidden);
-    json.put("batch_size", RbmConfig.defaults().batchSize());
+    json.put("batch_size", batchSize == null ? RbmConfig.defaults().batchSize() : batchSize);
     json.put("epochs", epochs);
     json.put("repeat", repeat);
     json.put("seed", common.seed());

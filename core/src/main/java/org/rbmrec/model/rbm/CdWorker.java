@@ -4,10 +4,11 @@ import java.util.Arrays;
 import org.rbmrec.data.SparseRows;
 
 /**
- * Contrastive-divergence statistics of the rows of one fixed chunk of a mini-batch, accumulated
- * into this worker's own buffers over only the visible units the chunk touched. One worker per
- * chunk slot; its scratch is allocated once, and grows (rarely) only when a chunk touches more
- * visible units than ever before.
+ * Contrastive-divergence statistics of a set of rows, accumulated row by row into this worker's
+ * own buffers over only the visible units the rows touched: the straightforward reference
+ * accumulation, which the tests (and distributed statistics) use. The trainer itself computes
+ * the same sums grouped by visible unit ({@link TrainingState}). Scratch is allocated once, and
+ * grows (rarely) only when the rows touch more visible units than ever before.
  *
  * <p>For a row with rated entries V (levels v) the statistics added are, with p⁰ = σ(x(V)) the
  * hidden probabilities of the data (probabilities, not samples, are used in the positive phase)
@@ -25,8 +26,7 @@ final class CdWorker {
   private final RbmParameters p;
   private final int k;
   private final int f;
-  private final double[] levelValues;
-  final RowRandom random = new RowRandom();
+  final RowRandom random;
 
   // Sparse accumulation: slotOf[i] is visible unit i's slot, or -1.
   private final int[] slotOf;
@@ -42,19 +42,16 @@ final class CdWorker {
   long reconCount;
 
   // Scratch.
-  private final float[] base;
-  private final float[] input;
+  private final RowChain chain;
   private final float[] positive;
-  private final float[] current;
-  private final float[] sample;
+  private final float[] negative;
   private float[] q;
-  private byte[] chainLevels;
+  private byte[] sampled;
 
   CdWorker(RbmParameters p, double[] levelValues, int maxRowLength) {
     this.p = p;
     this.k = p.levels;
     this.f = p.hidden;
-    this.levelValues = levelValues;
     this.slotOf = new int[p.numVisible];
     Arrays.fill(slotOf, -1);
     int capacity = Math.max(1, Math.min(p.numVisible, 64));
@@ -65,13 +62,12 @@ final class CdWorker {
     this.rowsRated = new int[capacity];
     this.rowsIndicated = new int[capacity];
     this.gc = new float[f];
-    this.base = new float[f];
-    this.input = new float[f];
+    this.chain = new RowChain(p, levelValues);
+    this.random = chain.random;
     this.positive = new float[f];
-    this.current = new float[f];
-    this.sample = new float[f];
+    this.negative = new float[f];
     this.q = new float[Math.max(1, maxRowLength) * k];
-    this.chainLevels = new byte[Math.max(1, maxRowLength)];
+    this.sampled = new byte[Math.max(1, maxRowLength)];
   }
 
   /**
@@ -93,118 +89,43 @@ final class CdWorker {
     if (n == 0) {
       return;
     }
-    if (n > chainLevels.length) {
-      chainLevels = new byte[n];
+    if (n > sampled.length) {
+      sampled = new byte[n];
       q = new float[n * k];
     }
+    chain.run(rows, indicator, row, steps, phase, chains, positive, 0, negative, 0, q, 0,
+        sampled, 0);
+    reconSquaredError += chain.reconSquaredError;
+    reconCount += chain.reconCount;
     int[] columns = rows.columns();
     byte[] levels = rows.levels();
-    float[] w = p.w;
-
-    // x = c [+ Σ_{r_i=1} D_i]: the part of the hidden input that does not depend on V.
-    System.arraycopy(p.c, 0, base, 0, f);
-    if (indicator != null && p.d != null) {
-      RbmMath.addImplicitInput(
-          p.d, f, indicator.columns(), indicator.rowStart(row), indicator.rowEnd(row), base);
-    }
-
-    // Positive phase: p⁰ = σ(x(V_data)).
-    System.arraycopy(base, 0, input, 0, f);
-    RbmMath.addVisibleInput(w, k, f, columns, levels, from, to, input);
-    RbmMath.hiddenProbabilities(input, positive, f);
     for (int x = from; x < to; x++) {
       int s = slot(columns[x]);
-      addTo(gw, (s * k + levels[x]) * f, positive, 1f);
+      RbmMath.axpy(1f, positive, 0, gw, (s * k + levels[x]) * f, f);
       gb[s * k + levels[x]] += 1f;
       rowsRated[s]++;
-    }
-    addTo(gc, 0, positive, 1f);
-    if (indicator != null && p.d != null) {
-      int[] ic = indicator.columns();
-      for (int x = indicator.rowStart(row); x < indicator.rowEnd(row); x++) {
-        int s = slot(ic[x]); // may grow gd: take the slot before reading the field
-        addTo(gd, s * f, positive, 1f);
-        rowsIndicated[s]++;
-      }
-    }
-
-    // Negative phase: a k-step Gibbs chain from the data (CD) or the persistent chain (PCD).
-    boolean sampled = phase == NegativePhase.SAMPLED || chains != null;
-    if (chains == null) {
-      System.arraycopy(positive, 0, current, 0, f);
-    } else {
-      System.arraycopy(chains, from, chainLevels, 0, n);
-      System.arraycopy(base, 0, input, 0, f);
-      addChainInput(columns, from, to);
-      RbmMath.hiddenProbabilities(input, current, f);
-    }
-    for (int t = 1; t <= steps; t++) {
-      RbmMath.sampleHidden(current, sample, f, random);
-      for (int x = from; x < to; x++) {
-        int qo = (x - from) * k;
-        RbmMath.visibleLogits(w, p.b, k, f, columns[x], sample, q, qo);
-        RbmMath.softmax(q, qo, k);
-        if (t == 1 && chains == null) {
-          double expected = 0;
-          for (int l = 0; l < k; l++) {
-            expected += q[qo + l] * levelValues[l];
-          }
-          double e = expected - levelValues[levels[x]];
-          reconSquaredError += e * e;
-          reconCount++;
-        }
-        if (sampled) {
-          chainLevels[x - from] = (byte) RbmMath.sampleLevel(q, qo, k, random.nextDouble());
-        }
-      }
-      System.arraycopy(base, 0, input, 0, f);
       if (phase == NegativePhase.SAMPLED) {
-        addChainInput(columns, from, to);
-      } else {
-        RbmMath.addSoftVisibleInput(w, k, f, columns, from, to, q, input);
-      }
-      RbmMath.hiddenProbabilities(input, current, f);
-    }
-    for (int x = from; x < to; x++) {
-      int s = slot(columns[x]);
-      if (phase == NegativePhase.SAMPLED) {
-        int l = chainLevels[x - from];
-        addTo(gw, (s * k + l) * f, current, -1f);
+        int l = sampled[x - from];
+        RbmMath.axpy(-1f, negative, 0, gw, (s * k + l) * f, f);
         gb[s * k + l] -= 1f;
       } else {
         int qo = (x - from) * k;
         for (int l = 0; l < k; l++) {
-          addTo(gw, (s * k + l) * f, current, -q[qo + l]);
+          RbmMath.axpy(-q[qo + l], negative, 0, gw, (s * k + l) * f, f);
           gb[s * k + l] -= q[qo + l];
         }
       }
     }
-    addTo(gc, 0, current, -1f);
+    RbmMath.axpy(1f, positive, 0, gc, 0, f);
+    RbmMath.axpy(-1f, negative, 0, gc, 0, f);
     if (indicator != null && p.d != null) {
       int[] ic = indicator.columns();
       for (int x = indicator.rowStart(row); x < indicator.rowEnd(row); x++) {
         int s = slot(ic[x]); // may grow gd: take the slot before reading the field
-        addTo(gd, s * f, current, -1f);
+        RbmMath.axpy(1f, positive, 0, gd, s * f, f);
+        RbmMath.axpy(-1f, negative, 0, gd, s * f, f);
+        rowsIndicated[s]++;
       }
-    }
-    if (chains != null) {
-      System.arraycopy(chainLevels, 0, chains, from, n);
-    }
-  }
-
-  private void addChainInput(int[] columns, int from, int to) {
-    float[] w = p.w;
-    for (int x = from; x < to; x++) {
-      int o = (columns[x] * k + chainLevels[x - from]) * f;
-      for (int j = 0; j < f; j++) {
-        input[j] += w[o + j];
-      }
-    }
-  }
-
-  private void addTo(float[] target, int offset, float[] h, float scale) {
-    for (int j = 0; j < f; j++) {
-      target[offset + j] += scale * h[j];
     }
   }
 

@@ -46,6 +46,7 @@ final class LazyRows {
       m11 = new double[] {1};
     }
     now++;
+    ensurePowers(now); // so that concurrent catch-ups of this step only read the table
   }
 
   /**
@@ -53,15 +54,28 @@ final class LazyRows {
    * {@code scale · gradient[row*L …]}.
    */
   void step(int row, float[] gradient, float scale) {
+    step(row, gradient, row * rowLength, scale);
+  }
+
+  /**
+   * Brings row {@code row} up to date, then applies this step with gradient
+   * {@code scale · gradient[offset …]} (L floats).
+   */
+  void step(int row, float[] gradient, int offset, float scale) {
     catchUp(row, now - 1 - last[row]);
-    int from = row * rowLength;
-    int to = from + rowLength;
-    for (int x = from; x < to; x++) {
-      float v = momentum * velocity[x] + rate * (scale * gradient[x] - decay * theta[x]);
-      velocity[x] = v;
-      theta[x] += v;
-    }
+    RbmMath.momentumStep(theta, velocity, row * rowLength, gradient, offset, rowLength, scale,
+        rate, momentum, decay);
     last[row] = now;
+  }
+
+  /**
+   * Brings row {@code row} up to date with every step before the current one, without taking
+   * the current step: the row can then be read as it is at the start of this step. Rows may be
+   * refreshed concurrently as long as each row is handled by one thread.
+   */
+  void refresh(int row) {
+    catchUp(row, now - 1 - last[row]);
+    last[row] = now - 1;
   }
 
   /** Brings every row up to date. */
@@ -78,17 +92,8 @@ final class LazyRows {
       return;
     }
     ensurePowers(steps);
-    double a = m00[steps];
-    double b = m01[steps];
-    double c = m10[steps];
-    double d = m11[steps];
-    int from = row * rowLength;
-    for (int x = from; x < from + rowLength; x++) {
-      double t = theta[x];
-      double v = velocity[x];
-      theta[x] = (float) (a * t + b * v);
-      velocity[x] = (float) (c * t + d * v);
-    }
+    RbmMath.linearMap(theta, velocity, row * rowLength, rowLength, (float) m00[steps],
+        (float) m01[steps], (float) m10[steps], (float) m11[steps]);
   }
 
   /** Extends the table of M^s, s = 0 … steps. */

@@ -16,7 +16,21 @@ package org.rbmrec.model.rbm;
  * Inner loops run over the F contiguous hidden units.
  */
 public final class RbmMath {
+  /**
+   * Whether the hot loops run on the Vector API: when the JVM was started with
+   * {@code --add-modules jdk.incubator.vector} (as {@code bin/rbmrec} does) and the system
+   * property {@code rbmrec.vector} is not {@code false}. Either way the results are the same.
+   */
+  static final boolean VECTOR =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+          && !"false".equals(System.getProperty("rbmrec.vector"));
+
   private RbmMath() {}
+
+  /** Whether the Vector API kernels are in use (see {@link #VECTOR}). */
+  public static boolean vectorized() {
+    return VECTOR;
+  }
 
   /** The logistic function σ(x) = 1 / (1 + e^−x). */
   public static float sigmoid(float x) {
@@ -35,10 +49,7 @@ public final class RbmMath {
   public static void addVisibleInput(
       float[] w, int k, int f, int[] columns, byte[] levels, int from, int to, float[] out) {
     for (int p = from; p < to; p++) {
-      int o = (columns[p] * k + levels[p]) * f;
-      for (int j = 0; j < f; j++) {
-        out[j] += w[o + j];
-      }
+      axpy(1f, w, (columns[p] * k + levels[p]) * f, out, 0, f);
     }
   }
 
@@ -51,11 +62,7 @@ public final class RbmMath {
     for (int p = from; p < to; p++) {
       int qo = (p - from) * k;
       for (int l = 0; l < k; l++) {
-        float ql = q[qo + l];
-        int o = (columns[p] * k + l) * f;
-        for (int j = 0; j < f; j++) {
-          out[j] += ql * w[o + j];
-        }
+        axpy(q[qo + l], w, (columns[p] * k + l) * f, out, 0, f);
       }
     }
   }
@@ -67,10 +74,7 @@ public final class RbmMath {
   public static void addImplicitInput(
       float[] d, int f, int[] columns, int from, int to, float[] out) {
     for (int p = from; p < to; p++) {
-      int o = columns[p] * f;
-      for (int j = 0; j < f; j++) {
-        out[j] += d[o + j];
-      }
+      axpy(1f, d, columns[p] * f, out, 0, f);
     }
   }
 
@@ -104,13 +108,185 @@ public final class RbmMath {
   public static void visibleLogits(
       float[] w, float[] b, int k, int f, int i, float[] h, int hOffset, float[] out,
       int offset) {
-    for (int l = 0; l < k; l++) {
-      int o = (i * k + l) * f;
-      float s = 0f;
-      for (int j = 0; j < f; j++) {
-        s += h[hOffset + j] * w[o + j];
+    if (VECTOR) {
+      VectorKernels.dots(h, hOffset, w, i * k * f, f, k, out, offset);
+    } else {
+      for (int l = 0; l < k; l++) {
+        out[offset + l] = dotScalar(h, hOffset, w, (i * k + l) * f, f);
       }
-      out[offset + l] = b[i * k + l] + s;
+    }
+    for (int l = 0; l < k; l++) {
+      out[offset + l] += b[i * k + l];
+    }
+  }
+
+  /**
+   * {@code Σ_j a[ao + j] · b[bo + j]} for j in [0, n), summed in eight partial sums (lane
+   * {@code j mod 8} for j below the largest multiple of 8, the rest added to lane 0) combined
+   * pairwise at the end. The order of summation is fixed, so the result is the same on every
+   * machine and thread, with or without the Vector API.
+   */
+  public static float dot(float[] a, int ao, float[] b, int bo, int n) {
+    return VECTOR ? VectorKernels.dot(a, ao, b, bo, n) : dotScalar(a, ao, b, bo, n);
+  }
+
+  /** The scalar twin of the vector {@link #dot}: the same partial sums, bit for bit. */
+  static float dotScalar(float[] a, int ao, float[] b, int bo, int n) {
+    float s0 = 0f;
+    float s1 = 0f;
+    float s2 = 0f;
+    float s3 = 0f;
+    float s4 = 0f;
+    float s5 = 0f;
+    float s6 = 0f;
+    float s7 = 0f;
+    int j = 0;
+    for (; j + 7 < n; j += 8) {
+      s0 += a[ao + j] * b[bo + j];
+      s1 += a[ao + j + 1] * b[bo + j + 1];
+      s2 += a[ao + j + 2] * b[bo + j + 2];
+      s3 += a[ao + j + 3] * b[bo + j + 3];
+      s4 += a[ao + j + 4] * b[bo + j + 4];
+      s5 += a[ao + j + 5] * b[bo + j + 5];
+      s6 += a[ao + j + 6] * b[bo + j + 6];
+      s7 += a[ao + j + 7] * b[bo + j + 7];
+    }
+    for (; j < n; j++) {
+      s0 += a[ao + j] * b[bo + j];
+    }
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+  }
+
+  /** {@code out[j] += scale · w[offset + j]} for j in [0, F): one weight row into a hidden input. */
+  public static void addRow(float[] w, int offset, float scale, float[] out, int f) {
+    axpy(scale, w, offset, out, 0, f);
+  }
+
+  /**
+   * {@code target[to + j] += scale · source[from + j]} for j in [0, n): the axpy of the
+   * statistics kernels (the JIT does not vectorise it by itself, since it cannot rule out that
+   * the two ranges overlap).
+   */
+  public static void axpy(float scale, float[] source, int from, float[] target, int to, int n) {
+    if (VECTOR) {
+      VectorKernels.axpy(scale, source, from, target, to, n);
+    } else {
+      axpyScalar(scale, source, from, target, to, n);
+    }
+  }
+
+  /** The scalar twin of {@link #axpy}. */
+  static void axpyScalar(float scale, float[] source, int from, float[] target, int to, int n) {
+    for (int j = 0; j < n; j++) {
+      target[to + j] += scale * source[from + j];
+    }
+  }
+
+  /**
+   * {@code target[to + j] += Σ_l scales[so + l] · source[from + l·stride + j]} for j in [0, n),
+   * the rows l = 0 … rows−1 added in order to each element: the same result as {@code rows}
+   * calls of {@link #axpy}, with the target read and written once. It adds the soft visible
+   * input Σ_l q_l W_il of one entry to the hidden input.
+   */
+  public static void addRows(
+      float[] scales, int so, int rows, float[] source, int from, int stride, float[] target,
+      int to, int n) {
+    if (VECTOR) {
+      VectorKernels.addRows(scales, so, rows, source, from, stride, target, to, n);
+    } else {
+      addRowsScalar(scales, so, rows, source, from, stride, target, to, n);
+    }
+  }
+
+  /** The scalar twin of {@link #addRows}. */
+  static void addRowsScalar(
+      float[] scales, int so, int rows, float[] source, int from, int stride, float[] target,
+      int to, int n) {
+    for (int j = 0; j < n; j++) {
+      float y = target[to + j];
+      for (int l = 0; l < rows; l++) {
+        y += scales[so + l] * source[from + l * stride + j];
+      }
+      target[to + j] = y;
+    }
+  }
+
+  /**
+   * {@code target[to + l·stride + j] += (sign · scales[so + l]) · source[from + j]} for l in
+   * [0, rows) and j in [0, n): the same result as {@code rows} calls of {@link #axpy}, with the
+   * source read once. It subtracts the outer product ṽ ⊗ p̃ of one entry from its unit's
+   * gradient block.
+   */
+  public static void scatterRows(
+      float[] scales, int so, int rows, float sign, float[] source, int from, float[] target,
+      int to, int stride, int n) {
+    if (VECTOR) {
+      VectorKernels.scatterRows(scales, so, rows, sign, source, from, target, to, stride, n);
+    } else {
+      scatterRowsScalar(scales, so, rows, sign, source, from, target, to, stride, n);
+    }
+  }
+
+  /** The scalar twin of {@link #scatterRows}. */
+  static void scatterRowsScalar(
+      float[] scales, int so, int rows, float sign, float[] source, int from, float[] target,
+      int to, int stride, int n) {
+    for (int j = 0; j < n; j++) {
+      float x = source[from + j];
+      for (int l = 0; l < rows; l++) {
+        target[to + l * stride + j] += (sign * scales[so + l]) * x;
+      }
+    }
+  }
+
+  /**
+   * The 2 × 2 linear map {@code (θ, v) ← (a θ + b v, c θ + d v)} applied to n parameters
+   * θ[from + j] and their velocities v[from + j]: several lazy momentum steps at once.
+   */
+  static void linearMap(
+      float[] theta, float[] velocity, int from, int n, float a, float b, float c, float d) {
+    if (VECTOR) {
+      VectorKernels.linearMap(theta, velocity, from, n, a, b, c, d);
+    } else {
+      linearMapScalar(theta, velocity, from, n, a, b, c, d);
+    }
+  }
+
+  /** The scalar twin of {@link #linearMap}. */
+  static void linearMapScalar(
+      float[] theta, float[] velocity, int from, int n, float a, float b, float c, float d) {
+    for (int x = from; x < from + n; x++) {
+      float t = theta[x];
+      float v = velocity[x];
+      theta[x] = a * t + b * v;
+      velocity[x] = c * t + d * v;
+    }
+  }
+
+  /**
+   * One momentum step of n parameters θ[from + j] with velocities v[from + j] and gradient
+   * g[g0 + j]: {@code v ← μ v + ε (scale·g − λ θ); θ ← θ + v}.
+   */
+  static void momentumStep(
+      float[] theta, float[] velocity, int from, float[] gradient, int g0, int n, float scale,
+      float rate, float momentum, float decay) {
+    if (VECTOR) {
+      VectorKernels.momentumStep(
+          theta, velocity, from, gradient, g0, n, scale, rate, momentum, decay);
+    } else {
+      momentumStepScalar(theta, velocity, from, gradient, g0, n, scale, rate, momentum, decay);
+    }
+  }
+
+  /** The scalar twin of {@link #momentumStep}. */
+  static void momentumStepScalar(
+      float[] theta, float[] velocity, int from, float[] gradient, int g0, int n, float scale,
+      float rate, float momentum, float decay) {
+    for (int j = 0; j < n; j++) {
+      int x = from + j;
+      float v = momentum * velocity[x] + rate * (scale * gradient[g0 + j] - decay * theta[x]);
+      velocity[x] = v;
+      theta[x] += v;
     }
   }
 

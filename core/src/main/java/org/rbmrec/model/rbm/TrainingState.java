@@ -4,9 +4,8 @@ import java.util.Arrays;
 import org.rbmrec.data.SparseRows;
 
 /**
- * The mutable state of one training run: parameters, momentum velocities, the dense gradient
- * sums (touched rows only are non-zero between updates), one {@link CdWorker} per fixed chunk
- * slot of a mini-batch, and the persistent chains.
+ * The mutable state of one training run: parameters, momentum velocities, the persistent chains,
+ * and the buffers of one mini-batch.
  *
  * <p>One mini-batch update, with B the number of rows in the batch, ε the learning rate, μ the
  * momentum and λ the weight decay:
@@ -17,25 +16,44 @@ import org.rbmrec.data.SparseRows;
  *   θ     ← θ + Δθ
  * </pre>
  *
- * The rows of W (plain model) and D of visible units no row of the batch touched get no
- * gradient; their momentum and decay are applied lazily and exactly by {@link LazyRows} when
- * they are next touched or on {@link #flush()}, so a mini-batch costs time in proportion to the
- * entries it touches, not to the whole of W.
+ * <p>How a batch is computed (every phase parallel over fixed pieces of work, combined in a
+ * fixed order, so results do not depend on the number of threads):
+ * <ol>
+ *   <li>The batch's entries are numbered and grouped by visible unit ({@link BatchEntries}).
+ *   <li>Refresh: the rows of W (or W' and W = W' + S with shared weights), b and D of the
+ *       touched units are brought up to date with the steps they missed.
+ *   <li>Chains: each batch row runs its Gibbs chain ({@link RowChain}) and leaves p⁰_b, p̃_b
+ *       (B × F) and, per entry, the reconstruction's K probabilities or sampled level.
+ *   <li>Statistics and step, per touched unit i: its gradient block
+ *       G_i = Σ_{entries e of i} [ onehot(v_e) ⊗ p⁰_{b(e)} − ṽ_e ⊗ p̃_{b(e)} ] (K × F), summed in
+ *       increasing entry order in a per-thread scratch, and the step of W_i, b_i (and D_i from
+ *       the rows whose r contains i) applied at once, while the block is in cache. No dense
+ *       gradient of W exists (except for the factored model, which needs G_W for the chain
+ *       rule).
+ *   <li>c (and S) take their step from sums over the batch's rows (units) in order.
+ * </ol>
+ *
+ * The rows of W, b and D of visible units that no row of a batch touched get no gradient; their
+ * momentum and decay are applied lazily and exactly by {@link LazyRows} when they are next
+ * touched or on {@link #flush()}, so a mini-batch costs time in proportion to the entries it
+ * touches, not to the whole of W.
  *
  * In the factored model the gradient reaches A and B through W = A·B:
  * {@code G_A = G_W Bᵀ}, {@code G_B = Aᵀ G_W}, and W is recomputed after every update.
  */
 final class TrainingState {
   private static final int STEP_RANGE = 1 << 18;
+  /** Touched units per parallel task of the refresh and statistics phases. */
+  private static final int UNITS_PER_TASK = 16;
   final RbmConfig config;
   final RbmParameters p;
   final SparseRows rows;
   final IndicatorRows indicator;
   final byte[] chains;
-  private final CdWorker[] workers;
   private final ChunkRunner runner;
   private final int k;
   private final int f;
+  private final boolean soft;
 
   private final float[] vw;
   private final float[] vb;
@@ -43,30 +61,35 @@ final class TrainingState {
   private final float[] vd;
   private final float[] va;
   private final float[] vbf;
+  /** Factored model only: G_W of the touched units (V × K × F), and G_A, G_B. */
   private final float[] gw;
-  private final float[] gb;
-  private final float[] gc;
-  private final float[] gd;
   private final float[] ga;
   private final float[] gbf;
+  private final float[] gc;
   private final LazyRows lazyW;
+  private final LazyRows lazyB;
+  private final LazyRows lazyD;
   /** With shared weights: the own weights W' (V × K × F) and S, its velocity and gradient. */
   private final float[] own;
   private final float[] shared;
   private final float[] vs;
   private final float[] gs;
-  private final LazyRows lazyD;
-  private final boolean[] marked;
-  private final int[] rowsRated;
-  private final int[] rowsIndicated;
-  private final int[] touched;
-  private int numTouched;
 
-  private int[] batchOrder;
-  private int batchFrom;
-  private int batchTo;
+  // The current batch.
+  private final BatchEntries batch;
+  private final RowChain[] rowChains;
+  private final ThreadLocal<float[]> unitScratch;
+  private float[] positive = new float[0];
+  private float[] negative = new float[0];
+  private float[] q = new float[0];
+  private byte[] sampled = new byte[0];
+  private double[] rowRecon = new double[0];
+  private int[] rowReconCount = new int[0];
+  /** With shared weights: per statistics task, the sum of its units' scaled G_W (K × F). */
+  private float[] sharedPartials = new float[0];
   private int batchSteps;
   private int batchEpoch;
+  private float batchScale;
 
   /** Squared reconstruction error and count of the last update (CD only; 0 for PCD). */
   double lastReconSquaredError;
@@ -82,40 +105,36 @@ final class TrainingState {
     this.runner = runner;
     this.k = p.levels;
     this.f = p.hidden;
-    int maxRow = 0;
-    for (int r = 0; r < rows.numRows(); r++) {
-      maxRow = Math.max(maxRow, rows.rowLength(r));
-    }
+    this.soft = config.negativePhase() == NegativePhase.PROBABILITIES;
     int slots = (config.batchSize() + config.chunkRows() - 1) / config.chunkRows();
-    this.workers = new CdWorker[slots];
+    this.rowChains = new RowChain[slots];
     for (int s = 0; s < slots; s++) {
-      workers[s] = new CdWorker(p, levelValues, maxRow);
+      rowChains[s] = new RowChain(p, levelValues);
     }
+    int scratchLength = k * f + k + f;
+    this.unitScratch = ThreadLocal.withInitial(() -> new float[scratchLength]);
+    this.batch = new BatchEntries(p.numVisible);
     this.chains = config.persistent() ? rows.levels().clone() : null;
-    this.vw = p.a == null ? new float[p.w.length] : null;
+    boolean factored = p.a != null;
+    this.vw = factored ? null : new float[p.w.length];
     this.vb = new float[p.b.length];
     this.vc = new float[f];
     this.vd = p.d == null ? null : new float[p.d.length];
-    this.va = p.a == null ? null : new float[p.a.length];
-    this.vbf = p.a == null ? null : new float[p.bf.length];
-    this.gw = new float[p.w.length];
-    this.gb = new float[p.b.length];
+    this.va = factored ? new float[p.a.length] : null;
+    this.vbf = factored ? new float[p.bf.length] : null;
+    this.gw = factored ? new float[p.w.length] : null;
+    this.ga = factored ? new float[p.a.length] : null;
+    this.gbf = factored ? new float[p.bf.length] : null;
     this.gc = new float[f];
-    this.gd = p.d == null ? null : new float[p.d.length];
-    this.ga = p.a == null ? null : new float[p.a.length];
-    this.gbf = p.a == null ? null : new float[p.bf.length];
-    boolean sharing = p.a == null && config.shared();
+    boolean sharing = !factored && config.shared();
     this.own = sharing ? p.w.clone() : null;
     this.shared = sharing ? new float[k * f] : null;
     this.vs = sharing ? new float[k * f] : null;
     this.gs = sharing ? new float[k * f] : null;
-    this.lazyW = p.a == null
-        ? new LazyRows(sharing ? own : p.w, vw, k * f, (float) config.weightDecay()) : null;
+    this.lazyW = factored
+        ? null : new LazyRows(sharing ? own : p.w, vw, k * f, (float) config.weightDecay());
+    this.lazyB = new LazyRows(p.b, vb, k, 0f);
     this.lazyD = p.d == null ? null : new LazyRows(p.d, vd, f, 0f);
-    this.marked = new boolean[p.numVisible];
-    this.rowsRated = new int[p.numVisible];
-    this.rowsIndicated = new int[p.numVisible];
-    this.touched = new int[p.numVisible];
   }
 
   /**
@@ -124,184 +143,221 @@ final class TrainingState {
    */
   void update(int[] order, int from, int to, int epoch, int steps, double learningRate,
       double momentum) {
-    batchOrder = order;
-    batchFrom = from;
-    batchTo = to;
-    batchSteps = steps;
-    batchEpoch = epoch;
     int chunkRows = config.chunkRows();
     int chunks = (to - from + chunkRows - 1) / chunkRows;
-    if (chunks > workers.length) {
+    if (chunks > rowChains.length) {
       throw new IllegalArgumentException(
           "batch of " + (to - from) + " rows exceeds batchSize " + config.batchSize());
     }
-    runner.run(chunks, this::runChunk);
+    batchSteps = steps;
+    batchEpoch = epoch;
+    batchScale = 1.0f / (to - from);
+    float rate = (float) learningRate;
+    float mu = (float) momentum;
+    batch.build(rows, indicator, order, from, to);
+    ensureBatchBuffers();
+    if (lazyW != null) {
+      lazyW.begin(rate, mu);
+    }
+    lazyB.begin(rate, mu);
+    if (lazyD != null) {
+      lazyD.begin(rate, mu);
+    }
+    int unitTasks = (batch.numUnits + UNITS_PER_TASK - 1) / UNITS_PER_TASK;
+    runner.run(unitTasks, this::refreshUnits);
+    runner.run(chunks, this::runChains);
     lastReconSquaredError = 0;
     lastReconCount = 0;
-    for (int s = 0; s < chunks; s++) {
-      reduce(workers[s]);
-      lastReconSquaredError += workers[s].reconSquaredError;
-      lastReconCount += workers[s].reconCount;
-      workers[s].reset();
+    for (int b = 0; b < batch.numRows; b++) {
+      RbmMath.axpy(1f, positive, b * f, gc, 0, f);
+      RbmMath.axpy(-1f, negative, b * f, gc, 0, f);
+      lastReconSquaredError += rowRecon[b];
+      lastReconCount += rowReconCount[b];
     }
-    apply(1.0f / (to - from), (float) learningRate, (float) momentum);
+    runner.run(unitTasks, this::updateUnits);
+    if (shared != null) {
+      Arrays.fill(gs, 0f);
+      for (int t = 0; t < unitTasks; t++) {
+        RbmMath.axpy(1f, sharedPartials, t * k * f, gs, 0, k * f);
+      }
+      step(shared, vs, gs, 1f, rate * (float) config.sharedLearningRate(), mu, 0f);
+    }
+    if (p.a != null) {
+      stepFactors(rate, mu);
+    }
+    step(p.c, vc, gc, batchScale, rate, mu, 0f);
+    Arrays.fill(gc, 0f);
   }
 
   /**
-   * Brings every lazily updated row (W of the plain model, D) up to date; call before reading
-   * the parameters, for example at the end of an epoch.
+   * Brings every lazily updated row (W or W', b, D) up to date, and W = W' + S with shared
+   * weights; call before reading the parameters, for example at the end of an epoch.
    */
   void flush() {
     if (lazyW != null) {
       lazyW.flush();
     }
+    lazyB.flush();
     if (lazyD != null) {
       lazyD.flush();
     }
-  }
-
-  private void runChunk(int chunk) {
-    CdWorker worker = workers[chunk];
-    int start = batchFrom + chunk * config.chunkRows();
-    int end = Math.min(batchTo, start + config.chunkRows());
-    for (int x = start; x < end; x++) {
-      int row = batchOrder[x];
-      worker.random.reseed(config.seed(), batchEpoch, row);
-      worker.accumulateRow(rows, indicator, row, batchSteps, config.negativePhase(), chains);
+    if (shared != null) {
+      for (int i = 0; i < p.numVisible; i++) {
+        materialiseShared(i);
+      }
     }
   }
 
-  /** Adds a worker's sparse statistics into the dense sums, in the worker's slot order. */
-  private void reduce(CdWorker worker) {
-    for (int s = 0; s < worker.numTouched; s++) {
-      int i = worker.touched[s];
-      if (!marked[i]) {
-        marked[i] = true;
-        touched[numTouched++] = i;
-      }
-      int go = i * k * f;
-      int so = s * k * f;
-      float[] src = worker.gw;
-      for (int x = 0; x < k * f; x++) {
-        gw[go + x] += src[so + x];
-      }
-      for (int l = 0; l < k; l++) {
-        gb[i * k + l] += worker.gb[s * k + l];
-      }
-      rowsRated[i] += worker.rowsRated[s];
-      rowsIndicated[i] += worker.rowsIndicated[s];
-      if (gd != null) {
-        for (int j = 0; j < f; j++) {
-          gd[i * f + j] += worker.gd[s * f + j];
+  private void ensureBatchBuffers() {
+    int rowsLength = batch.numRows * f;
+    if (positive.length < rowsLength) {
+      positive = new float[rowsLength];
+      negative = new float[rowsLength];
+      rowRecon = new double[batch.numRows];
+      rowReconCount = new int[batch.numRows];
+    }
+    if (rowRecon.length < batch.numRows) {
+      rowRecon = new double[batch.numRows];
+      rowReconCount = new int[batch.numRows];
+    }
+    int entries = batch.numEntries;
+    if (soft && q.length < entries * k) {
+      q = new float[Math.max(entries * k, q.length + q.length / 2)];
+    }
+    if (sampled.length < entries) {
+      sampled = new byte[Math.max(entries, sampled.length + sampled.length / 2)];
+    }
+    int tasks = (batch.numUnits + UNITS_PER_TASK - 1) / UNITS_PER_TASK;
+    if (shared != null && sharedPartials.length < tasks * k * f) {
+      sharedPartials = new float[Math.max(tasks * k * f, sharedPartials.length * 3 / 2)];
+    }
+  }
+
+  /** Refresh phase: the parameter rows that the batch's chains read, brought up to date. */
+  private void refreshUnits(int task) {
+    int end = Math.min(batch.numUnits, (task + 1) * UNITS_PER_TASK);
+    for (int s = task * UNITS_PER_TASK; s < end; s++) {
+      int i = batch.units[s];
+      if (batch.ratedCount(s) > 0) {
+        if (lazyW != null) {
+          lazyW.refresh(i);
+          if (shared != null) {
+            materialiseShared(i);
+          }
         }
+        lazyB.refresh(i);
       }
-    }
-    for (int j = 0; j < f; j++) {
-      gc[j] += worker.gc[j];
+      if (lazyD != null && batch.indicatedCount(s) > 0) {
+        lazyD.refresh(i);
+      }
     }
   }
 
-  private void apply(float scale, float rate, float momentum) {
-    float decay = (float) config.weightDecay();
-    if (config.batchAverage() == BatchAverage.ROWS_WITH_ENTRY) {
-      rescalePerEntry(scale);
+  /** Chain phase: the Gibbs chains of one fixed chunk of the batch's rows. */
+  private void runChains(int chunk) {
+    RowChain chain = rowChains[chunk];
+    int start = chunk * config.chunkRows();
+    int end = Math.min(batch.numRows, start + config.chunkRows());
+    for (int b = start; b < end; b++) {
+      int row = batch.batchRows[b];
+      int e = batch.entryStart[b];
+      chain.random.reseed(config.seed(), batchEpoch, row);
+      chain.run(rows, indicator, row, batchSteps, config.negativePhase(), chains,
+          positive, b * f, negative, b * f, q, e * k, sampled, e);
+      rowRecon[b] = chain.reconSquaredError;
+      rowReconCount[b] = chain.reconCount;
     }
-    if (p.a == null) {
-      if (shared != null) {
-        stepShared(scale, rate, momentum);
-      }
-      lazyW.begin(rate, momentum);
-      for (int t = 0; t < numTouched; t++) {
-        lazyW.step(touched[t], gw, scale);
-      }
-      if (shared != null) {
-        materialiseShared();
-      }
-    } else {
-      factorGradients(p, gw, touched, numTouched, ga, gbf);
-      step(p.a, va, ga, scale, rate, momentum, decay);
-      step(p.bf, vbf, gbf, scale, rate, momentum, decay);
-      Arrays.fill(gbf, 0f);
-      for (int t = 0; t < numTouched; t++) {
-        int o = touched[t] * k * p.factors;
-        Arrays.fill(ga, o, o + k * p.factors, 0f);
-      }
-      p.materialiseFactors();
-    }
-    step(p.b, vb, gb, scale, rate, momentum, 0f);
-    step(p.c, vc, gc, scale, rate, momentum, 0f);
-    if (p.d != null) {
-      lazyD.begin(rate, momentum);
-      for (int t = 0; t < numTouched; t++) {
-        lazyD.step(touched[t], gd, scale);
-      }
-    }
-    for (int t = 0; t < numTouched; t++) {
-      int i = touched[t];
-      marked[i] = false;
-      Arrays.fill(gw, i * k * f, (i + 1) * k * f, 0f);
-      Arrays.fill(gb, i * k, (i + 1) * k, 0f);
-      rowsRated[i] = 0;
-      rowsIndicated[i] = 0;
-      if (gd != null) {
-        Arrays.fill(gd, i * f, (i + 1) * f, 0f);
-      }
-    }
-    Arrays.fill(gc, 0f);
-    numTouched = 0;
   }
 
-  /**
-   * S ← S + (μ ΔS + ε·sharedLearningRate·scale·Σ_i G_W[i]), the chain rule through
-   * W = W' + S summed over the touched visible units (the others have no gradient); no decay.
-   */
-  private void stepShared(float scale, float rate, float momentum) {
-    Arrays.fill(gs, 0f);
-    for (int t = 0; t < numTouched; t++) {
-      int o = touched[t] * k * f;
-      for (int x = 0; x < k * f; x++) {
-        gs[x] += gw[o + x];
+  /** Statistics phase: gradient and step of each touched unit of one fixed task. */
+  private void updateUnits(int task) {
+    float[] scratch = unitScratch.get();
+    int gbOffset = k * f;
+    int gdOffset = k * f + k;
+    float[] partial = shared != null ? sharedPartials : null;
+    int partialOffset = task * k * f;
+    if (partial != null) {
+      Arrays.fill(partial, partialOffset, partialOffset + k * f, 0f);
+    }
+    byte[] levels = rows.levels();
+    boolean perEntry = config.batchAverage() == BatchAverage.ROWS_WITH_ENTRY;
+    int end = Math.min(batch.numUnits, (task + 1) * UNITS_PER_TASK);
+    for (int s = task * UNITS_PER_TASK; s < end; s++) {
+      int i = batch.units[s];
+      int rated = batch.ratedCount(s);
+      if (rated > 0) {
+        Arrays.fill(scratch, 0, gdOffset, 0f);
+        for (int r = batch.ratedStart[s]; r < batch.ratedStart[s + 1]; r++) {
+          int e = batch.ratedEntries[r];
+          int ho = batch.entryRow[e] * f;
+          int v = levels[batch.entryPosition[e]];
+          RbmMath.axpy(1f, positive, ho, scratch, v * f, f);
+          scratch[gbOffset + v] += 1f;
+          if (soft) {
+            RbmMath.scatterRows(q, e * k, k, -1f, negative, ho, scratch, 0, f, f);
+            for (int l = 0; l < k; l++) {
+              scratch[gbOffset + l] -= q[e * k + l];
+            }
+          } else {
+            int l = sampled[e];
+            RbmMath.axpy(-1f, negative, ho, scratch, l * f, f);
+            scratch[gbOffset + l] -= 1f;
+          }
+        }
+        float scale = perEntry ? 1f / rated : batchScale;
+        if (lazyW != null) {
+          lazyW.step(i, scratch, 0, scale);
+          if (partial != null) {
+            RbmMath.axpy(scale, scratch, 0, partial, partialOffset, k * f);
+          }
+        } else {
+          // Factored: keep G_W (scaled to a uniform 1/B) for the chain rule through A·B.
+          RbmMath.axpy(scale / batchScale, scratch, 0, gw, i * k * f, k * f);
+        }
+        lazyB.step(i, scratch, gbOffset, scale);
+      }
+      int indicated = batch.indicatedCount(s);
+      if (lazyD != null && indicated > 0) {
+        Arrays.fill(scratch, gdOffset, gdOffset + f, 0f);
+        for (int r = batch.indicatedStart[s]; r < batch.indicatedStart[s + 1]; r++) {
+          int ho = batch.indicatedRows[r] * f;
+          RbmMath.axpy(1f, positive, ho, scratch, gdOffset, f);
+          RbmMath.axpy(-1f, negative, ho, scratch, gdOffset, f);
+        }
+        lazyD.step(i, scratch, gdOffset, perEntry ? 1f / indicated : batchScale);
       }
     }
-    step(shared, vs, gs, scale, rate * (float) config.sharedLearningRate(), momentum, 0f);
   }
 
-  /** Brings W' up to date and writes W = W' + S, for every visible unit. */
-  private void materialiseShared() {
-    lazyW.flush();
+  /** W_i = W'_i + S for visible unit i (shared weights). */
+  private void materialiseShared(int i) {
+    int o = i * k * f;
     float[] w = p.w;
-    int row = k * f;
-    for (int i = 0; i < p.numVisible; i++) {
-      int o = i * row;
-      for (int x = 0; x < row; x++) {
-        w[o + x] = own[o + x] + shared[x];
-      }
+    for (int x = 0; x < k * f; x++) {
+      w[o + x] = own[o + x] + shared[x];
     }
   }
 
-  /**
-   * Turns the touched visible rows' sums into means over the rows containing each unit: the
-   * later uniform scaling by 1/B is undone by the factor B / n_i.
-   */
-  private void rescalePerEntry(float scale) {
-    for (int t = 0; t < numTouched; t++) {
-      int i = touched[t];
-      if (rowsRated[i] > 0) {
-        float factor = 1f / (scale * rowsRated[i]);
-        for (int x = i * k * f; x < (i + 1) * k * f; x++) {
-          gw[x] *= factor;
-        }
-        for (int l = 0; l < k; l++) {
-          gb[i * k + l] *= factor;
-        }
-      }
-      if (gd != null && rowsIndicated[i] > 0) {
-        float factor = 1f / (scale * rowsIndicated[i]);
-        for (int j = 0; j < f; j++) {
-          gd[i * f + j] *= factor;
-        }
+  /** The factored model's step of A and B from G_W of the batch's rated units, then W = A·B. */
+  private void stepFactors(float rate, float mu) {
+    float decay = (float) config.weightDecay();
+    int[] touched = new int[batch.numUnits];
+    int n = 0;
+    for (int s = 0; s < batch.numUnits; s++) {
+      if (batch.ratedCount(s) > 0) {
+        touched[n++] = batch.units[s];
       }
     }
+    factorGradients(p, gw, touched, n, ga, gbf);
+    step(p.a, va, ga, batchScale, rate, mu, decay);
+    step(p.bf, vbf, gbf, batchScale, rate, mu, decay);
+    Arrays.fill(gbf, 0f);
+    for (int t = 0; t < n; t++) {
+      int i = touched[t];
+      Arrays.fill(ga, i * k * p.factors, (i + 1) * k * p.factors, 0f);
+      Arrays.fill(gw, i * k * f, (i + 1) * k * f, 0f);
+    }
+    p.materialiseFactors();
   }
 
   /**
@@ -355,10 +411,7 @@ final class TrainingState {
   private static void step(
       float[] theta, float[] velocity, float[] gradient, float scale, float rate, float momentum,
       float decay, int from, int to) {
-    for (int x = from; x < to; x++) {
-      float v = momentum * velocity[x] + rate * (scale * gradient[x] - decay * theta[x]);
-      velocity[x] = v;
-      theta[x] += v;
-    }
+    RbmMath.momentumStep(
+        theta, velocity, from, gradient, from, to - from, scale, rate, momentum, decay);
   }
 }

@@ -58,4 +58,37 @@ class LazyRowsTest {
       }
     }
   }
+
+  @Test
+  void refreshBringsARowToTheDenseSweepBeforeTheCurrentStep() {
+    int length = 4;
+    float decay = 0.02f;
+    float[] theta = {1f, -2f, 0.5f, 3f, 1f, 1f, 1f, 1f};
+    float[] velocity = new float[theta.length];
+    double[] denseTheta = {1, -2, 0.5, 3};
+    double[] denseVelocity = new double[length];
+    LazyRows lazy = new LazyRows(theta, velocity, length, decay);
+    float[] gradient = {0.3f, -0.1f, 0.2f, 0.05f, 0f, 0f, 0f, 0f};
+    float rate = 0.1f;
+    float momentum = 0.9f;
+    lazy.begin(rate, momentum);
+    lazy.step(0, gradient, 1f);
+    for (int x = 0; x < length; x++) {
+      denseVelocity[x] = momentum * denseVelocity[x] + rate * (gradient[x] - decay * denseTheta[x]);
+      denseTheta[x] += denseVelocity[x];
+    }
+    for (int step = 0; step < 5; step++) { // row 0 untouched: momentum and decay only
+      lazy.begin(rate, momentum);
+      for (int x = 0; x < length; x++) {
+        denseVelocity[x] = momentum * denseVelocity[x] - rate * decay * denseTheta[x];
+        denseTheta[x] += denseVelocity[x];
+      }
+    }
+    lazy.begin(rate, momentum);
+    lazy.refresh(0);
+    for (int x = 0; x < length; x++) {
+      assertThat((double) theta[x]).isCloseTo(denseTheta[x], within(1e-5));
+      assertThat((double) velocity[x]).isCloseTo(denseVelocity[x], within(1e-5));
+    }
+  }
 }
