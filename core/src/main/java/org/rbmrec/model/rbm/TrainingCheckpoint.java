@@ -158,7 +158,8 @@ public final class TrainingCheckpoint {
     int done = epochsCompleted();
     if (done > current.epochs() || (done == current.epochs() && rowsDone() > 0)) {
       throw new DataException("cannot resume: the checkpoint has already trained "
-          + done + " epochs, more than the " + current.epochs() + " asked");
+          + org.rbmrec.train.TrainingStoppedException.describe(done, rowsDone())
+          + ", more than the " + current.epochs() + " epochs asked");
     }
     if (done == current.epochs()) {
       throw new DataException("nothing to resume: the checkpoint has finished all " + done
