@@ -50,6 +50,11 @@ import org.rbmrec.train.TrainingStoppedException;
  * {@code valid_rmse} (when a validation set is given) and {@code free_energy_gap} (mean free
  * energy per rated entry of the training subset minus that of the validation rows; a gap that
  * grows in magnitude signals overfitting).
+ *
+ * <p>Interruptions ({@link TrainingControl}): a checkpoint of the whole training state at the
+ * end of every epoch, exact resume from it (also from the middle of an epoch), stop requests
+ * honoured at mini-batch boundaries, and a divergence guard (NaN or ±∞ in the parameters or
+ * metrics) that never lets a diverged state overwrite the last good checkpoint.
  */
 public final class RbmTrainer {
   private final RbmConfig config;

@@ -131,11 +131,6 @@ public final class TrainingCheckpoint {
     return intScalar("rows_done");
   }
 
-  /** Whether training from this checkpoint to {@code epochs} epochs has nothing left to do. */
-  public boolean finishes(int epochs) {
-    return epochsCompleted() >= epochs;
-  }
-
   /**
    * Checks that a run with {@code current} on data with {@code currentFingerprint} may continue
    * from this checkpoint: the same data, every hyperparameter but {@link #CHANGEABLE} equal, and
