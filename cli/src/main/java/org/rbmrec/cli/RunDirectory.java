@@ -17,7 +17,11 @@ import org.rbmrec.data.DataException;
  *   <li>{@code model.safetensors}: the trained model;
  *   <li>{@code metrics.csv} and {@code metrics.json}: per-epoch metrics (see {@link MetricsCsv});
  *   <li>{@code learning_curves.png}: the learning curves;
- *   <li>{@code result.json}: the test metrics, the same object {@code train --json} prints.
+ *   <li>{@code result.json}: the test metrics, the same object {@code train --json} prints;
+ *   <li>{@code checkpoint.safetensors} (RBMs): the training state after the last epoch, or
+ *       where training was stopped, for {@code train --resume RUN_DIR} (layout:
+ *       {@link org.rbmrec.model.io.CheckpointFiles}). A resumed run also records
+ *       {@code resumed_after} and {@code first_started} in {@code run.json}.
  * </ul>
  * JSON files are written to a temporary file and moved into place, so a file that exists is
  * complete.

@@ -23,11 +23,16 @@ import org.rbmrec.eval.EvaluationConfig;
 import org.rbmrec.eval.EvaluationResult;
 import org.rbmrec.eval.Evaluator;
 import org.rbmrec.model.Recommender;
+import org.rbmrec.data.DataException;
+import org.rbmrec.model.io.CheckpointFiles;
 import org.rbmrec.model.io.ModelFiles;
+import org.rbmrec.model.rbm.TrainingCheckpoint;
+import org.rbmrec.model.rbm.TrainingControl;
 import org.rbmrec.train.EpochListener;
 import org.rbmrec.train.EpochReport;
 import org.rbmrec.train.ModelKind;
 import org.rbmrec.train.TrainingPlan;
+import org.rbmrec.train.TrainingStoppedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +49,15 @@ import picocli.CommandLine.Parameters;
  * from the training part; the test ratings never enter the model's input. The conditional RBM
  * is told which test pairs exist, but not their ratings ({@code --implicit test}), as in the
  * paper's use of the Netflix qualifying set.
+ *
+ * <p>Interruptions: the RBMs write {@code RUN_DIR/checkpoint.safetensors} at the end of every
+ * epoch ({@link CheckpointFiles}). On SIGINT or SIGTERM ({@link StopOnSignal}) training stops
+ * at the next mini-batch boundary, writes the checkpoint and the command exits (130 for
+ * SIGINT) with one line telling the user to rerun with {@code --resume RUN_DIR}. With
+ * {@code --resume} the same command continues the run in its folder exactly where it stopped,
+ * appending to its metrics; on a finished run, a larger {@code --epochs} trains further. The
+ * data, split and every hyperparameter but epochs and threads must be those of the checkpoint.
+ * The baselines train in seconds and keep no checkpoint: {@code --resume} on them is refused.
  */
 @Command(
     name = "train",
@@ -96,6 +110,12 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Run folder to write (default: runs/DATA-MODEL-TIME).")
   private Path out;
 
+  @Option(names = "--resume", paramLabel = "RUN_DIR",
+      description = "Continue the interrupted (or finished, with more --epochs) RBM run in"
+          + " RUN_DIR from its checkpoint; give the same data, model, split and"
+          + " hyperparameters (only --epochs and --threads may change).")
+  private Path resume;
+
   private final CliServices services;
 
   TrainCommand(CliServices services) {
@@ -113,6 +133,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainingPlan plan =
         TrainingPlan.of(kind, modelOptions.overrides(kind), common.seed(), common.threads());
+    TrainingCheckpoint checkpoint = resume == null ? null : checkpointToResume(kind);
     Dataset dataset = services.datasets().resolve(data, common.dataDir(), readerFlags.options(),
         common.progress());
     dataset.notices().forEach(common::notice);
@@ -120,17 +141,39 @@ public final class TrainCommand implements Callable<Integer> {
     RunParts parts = RunParts.of(dataset, spec, common.seed(), validFraction);
     Ratings train = parts.train();
     Ratings valid = parts.valid();
-    RunDirectory run = RunDirectory.create(out != null ? out : defaultRunDir(kind));
-    run.writeJson(RunDirectory.RUN_JSON, runJson(kind, plan, dataset, spec, train, valid,
-        parts.test()));
+    RunDirectory run = resume != null ? RunDirectory.existing(resume)
+        : RunDirectory.create(out != null ? out : defaultRunDir(kind));
+    Map<String, Object> runJson = runJson(kind, plan, dataset, spec, train, valid, parts.test());
+    if (checkpoint != null) {
+      runJson.put("resumed_after", TrainingStoppedException.describe(
+          checkpoint.epochsCompleted(), checkpoint.rowsDone()));
+      runJson.put("first_started", run.readJson(RunDirectory.RUN_JSON).path("started").asText());
+    }
+
+    run.writeJson(RunDirectory.RUN_JSON, runJson);
 
     List<EpochReport> reports = new ArrayList<>();
     long start = System.nanoTime();
     Recommender trained;
-    try (EpochRecorder recorder = new EpochRecorder(run, reports)) {
+    Path checkpointFile = run.file(CheckpointFiles.FILE_NAME);
+    try (StopOnSignal signal = plan.checkpoints() ? StopOnSignal.install(StopOnSignal.DEFAULT_WAIT)
+        : null;
+        EpochRecorder recorder = new EpochRecorder(run, reports,
+            checkpoint == null ? 0 : checkpoint.epochsCompleted())) {
+      TrainingControl control = new TrainingControl(plan.checkpoints() ? CheckpointFiles.store(checkpointFile)
+          : null, checkpoint, signal == null ? null : signal.request(), runFacts(kind, spec));
       Ratings implicitPairs = kind == ModelKind.RBM_COND && implicit.equals("test")
           ? parts.test() : null;
-      trained = plan.fit(train, valid, implicitPairs, recorder, common.progress());
+      try {
+        trained = plan.fit(train, valid, implicitPairs, recorder, common.progress(), control);
+      } catch (TrainingStoppedException e) {
+        common.err().println(ErrorHandler.PREFIX + "interrupted after "
+            + TrainingStoppedException.describe(e.epochsCompleted(), e.rowsDone())
+            + "; checkpoint saved in " + checkpointFile + "; rerun the same command with"
+            + " --resume " + run.path() + " to continue");
+        common.err().flush();
+        return ExitCode.INTERRUPTED;
+      }
     }
     double fitSeconds = (System.nanoTime() - start) / 1e9;
     ModelFiles.save(trained, train, run.file(RunDirectory.MODEL), provenance(kind, spec));
@@ -151,6 +194,38 @@ public final class TrainCommand implements Callable<Integer> {
       printSummary(json);
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * The checkpoint of the run to resume, after checking that the model can resume and that
+   * {@code --out}, if given, names the same folder.
+   */
+  private TrainingCheckpoint checkpointToResume(ModelKind kind) {
+    if (!kind.isRbm()) {
+      throw new IllegalArgumentException(TrainingPlan.noCheckpointMessage(kind));
+    }
+    if (out != null && !out.toAbsolutePath().normalize()
+        .equals(resume.toAbsolutePath().normalize())) {
+      throw new IllegalArgumentException("--out " + out + " differs from --resume " + resume
+          + ": a resumed run continues in its own folder; drop --out");
+    }
+    Path file = RunDirectory.existing(resume).file(CheckpointFiles.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      throw new DataException(resume + " has no " + CheckpointFiles.FILE_NAME + " to resume"
+          + " from (it stopped before its first checkpoint, or is not an RBM run); train it"
+          + " afresh without --resume");
+    }
+    return CheckpointFiles.read(file);
+  }
+
+  /** What must not change when the run resumes, besides the data and the hyperparameters. */
+  private Map<String, String> runFacts(ModelKind kind, SplitSpec spec) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("model", kind.id());
+    facts.put("split", spec.describe());
+    facts.put("valid_fraction", Double.toString(validFraction));
+    facts.put("implicit", kind == ModelKind.RBM_COND ? implicit : "none");
+    return facts;
   }
 
   private static String defaultSplit(Dataset dataset) {
@@ -247,15 +322,40 @@ public final class TrainCommand implements Callable<Integer> {
     common.out().flush();
   }
 
-  /** Writes each epoch's report to metrics.csv as it arrives and keeps it for metrics.json. */
+  /**
+   * Writes each epoch's report to metrics.csv as it arrives and keeps it for metrics.json. A
+   * resumed run first keeps the reports of the epochs its checkpoint completed.
+   */
   private static final class EpochRecorder implements EpochListener, AutoCloseable {
     private final RunDirectory run;
     private final List<EpochReport> reports;
     private MetricsCsv.Writer writer;
 
-    EpochRecorder(RunDirectory run, List<EpochReport> reports) {
+    /**
+     * @param kept epochs whose reports already in metrics.csv are kept (those of the
+     *     checkpoint); 0 for a fresh run
+     */
+    EpochRecorder(RunDirectory run, List<EpochReport> reports, int kept) {
       this.run = run;
       this.reports = reports;
+      Path csv = run.file(MetricsCsv.FILE_NAME);
+      if (kept > 0 && Files.isRegularFile(csv)) {
+        MetricsCsv.Contents old = MetricsCsv.read(csv);
+        List<EpochReport> earlier = new ArrayList<>();
+        for (EpochReport report : old.epochs()) {
+          if (report.epoch() <= kept) {
+            earlier.add(report);
+          }
+        }
+        if (!earlier.isEmpty()) {
+          try {
+            writer = MetricsCsv.Writer.create(csv, old.metricNames());
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + MetricsCsv.FILE_NAME, e);
+          }
+          earlier.forEach(this::onEpoch);
+        }
+      }
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.rbmrec.model.rbm.CdStage;
 import org.rbmrec.model.rbm.Orientation;
 import org.rbmrec.model.rbm.RbmConfig;
 import org.rbmrec.model.rbm.RbmTrainer;
+import org.rbmrec.model.rbm.TrainingControl;
 
 /**
  * A model kind with its complete, validated configuration: the defaults of the kind, then the
@@ -163,17 +164,48 @@ public record TrainingPlan(ModelKind kind, Record config) {
   public Recommender fit(
       Ratings train, Ratings validation, Ratings implicit, EpochListener listener,
       org.rbmrec.progress.Progress progress) {
+    return fit(train, validation, implicit, listener, progress, TrainingControl.none());
+  }
+
+  /**
+   * Trains the model with checkpoints, resume and stop requests as {@code control} says. Only
+   * the RBMs checkpoint ({@link #checkpoints()}); the baselines train in seconds, ignore the
+   * store and the stop request, and refuse to resume.
+   *
+   * @throws IllegalArgumentException if {@code control} resumes a model that keeps no
+   *     checkpoint
+   * @see RbmTrainer#train(Ratings, Ratings, Ratings, Recommender, EpochListener,
+   *     org.rbmrec.progress.Progress, TrainingControl)
+   */
+  public Recommender fit(
+      Ratings train, Ratings validation, Ratings implicit, EpochListener listener,
+      org.rbmrec.progress.Progress progress, TrainingControl control) {
+    if (control.resumeFrom() != null && !checkpoints()) {
+      throw new IllegalArgumentException(noCheckpointMessage(kind));
+    }
     return switch (kind) {
       case RBM, RBM_ITEM, RBM_COND, RBM_FACTORED -> {
         BiasBaseline fallback = BiasBaseline.fit(train, BiasConfig.defaults(), EpochListener.NONE);
         yield new RbmTrainer((RbmConfig) config)
-            .train(train, implicit, validation, fallback, listener, progress);
+            .train(train, implicit, validation, fallback, listener, progress, control);
       }
       case BIAS -> BiasBaseline.fit(train, (BiasConfig) config, listener);
       case MF -> BiasedMf.fit(train, (BiasedMfConfig) config, listener);
       case SVDPP -> SvdPlusPlus.fit(train, (SvdPlusPlusConfig) config, listener);
       case MEAN -> GlobalMean.fit(train);
     };
+  }
+
+  /** Whether this model writes checkpoints and can resume from one (the RBMs). */
+  public boolean checkpoints() {
+    return kind.isRbm();
+  }
+
+  /** Why {@code kind} cannot resume. */
+  public static String noCheckpointMessage(ModelKind kind) {
+    return "model " + kind.id() + " trains in seconds and keeps no checkpoint, so it cannot"
+        + " resume; rerun without --resume (only the RBMs rbm, rbm-item, rbm-cond and"
+        + " rbm-factored checkpoint)";
   }
 
   private static void requireKnown(Map<String, String> values, Set<String> known, ModelKind kind) {

@@ -121,4 +121,43 @@ final class LazyRows {
       m11[s] = c * q + mu * t;
     }
   }
+
+  // Checkpoint support (TrainingCheckpoint): the pending state, which with θ and v determines
+  // every later step exactly; the power table is rebuilt on demand by the same recurrence.
+
+  /** Each row's last step (live array). */
+  int[] lastSteps() {
+    return last;
+  }
+
+  /** The current step counter. */
+  int now() {
+    return now;
+  }
+
+  /** ε of the current run of steps (NaN before the first). */
+  float rate() {
+    return rate;
+  }
+
+  /** μ of the current run of steps (NaN before the first). */
+  float momentum() {
+    return momentum;
+  }
+
+  /** Restores the state read by the accessors above; θ and v are restored by the caller. */
+  void restore(int[] lastSteps, int now, float rate, float momentum) {
+    if (lastSteps.length != last.length) {
+      throw new IllegalArgumentException(
+          "lazy rows: " + lastSteps.length + " rows given, " + last.length + " expected");
+    }
+    System.arraycopy(lastSteps, 0, last, 0, last.length);
+    this.now = now;
+    this.rate = rate;
+    this.momentum = momentum;
+    m00 = new double[] {1};
+    m01 = new double[] {0};
+    m10 = new double[] {0};
+    m11 = new double[] {1};
+  }
 }

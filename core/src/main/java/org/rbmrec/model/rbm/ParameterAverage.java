@@ -53,6 +53,25 @@ final class ParameterAverage {
     }
   }
 
+  // Checkpoint support (TrainingCheckpoint).
+
+  /** The sums (live arrays): W (or A), B (factored, else empty), b, c, D (else empty). */
+  double[][] sums() {
+    return sums;
+  }
+
+  /** Restores {@code count} snapshots' sums, in the order of {@link #sums()}. */
+  void restore(double[][] from, int count) {
+    for (int x = 0; x < sums.length; x++) {
+      if (from[x].length != sums[x].length) {
+        throw new IllegalArgumentException("average sums " + x + ": " + from[x].length
+            + " values given, " + sums[x].length + " expected");
+      }
+      System.arraycopy(from[x], 0, sums[x], 0, sums[x].length);
+    }
+    this.count = count;
+  }
+
   private static float[][] trainable(RbmParameters p) {
     float[] weights = p.a == null ? p.w : p.a;
     float[] second = p.a == null ? new float[0] : p.bf;

@@ -9,6 +9,8 @@ import org.rbmrec.model.Recommender;
 import org.rbmrec.progress.Progress;
 import org.rbmrec.train.EpochListener;
 import org.rbmrec.train.EpochReport;
+import org.rbmrec.train.TrainingDivergedException;
+import org.rbmrec.train.TrainingStoppedException;
 
 /**
  * Trains a {@link RbmModel} by contrastive divergence (Hinton 2002; paper §2.2): CD-k with the
@@ -48,6 +50,11 @@ import org.rbmrec.train.EpochReport;
  * {@code valid_rmse} (when a validation set is given) and {@code free_energy_gap} (mean free
  * energy per rated entry of the training subset minus that of the validation rows; a gap that
  * grows in magnitude signals overfitting).
+ *
+ * <p>Interruptions ({@link TrainingControl}): a checkpoint of the whole training state at the
+ * end of every epoch, exact resume from it (also from the middle of an epoch), stop requests
+ * honoured at mini-batch boundaries, and a divergence guard (NaN or ±∞ in the parameters or
+ * metrics) that never lets a diverged state overwrite the last good checkpoint.
  */
 public final class RbmTrainer {
   private final RbmConfig config;
@@ -67,7 +74,26 @@ public final class RbmTrainer {
   }
 
   /**
-   * Trains a model.
+   * Trains a model without checkpoints.
+   *
+   * @see #train(Ratings, Ratings, Ratings, Recommender, EpochListener, Progress, TrainingControl)
+   */
+  public RbmModel train(
+      Ratings training, Ratings implicit, Ratings validation, Recommender fallback,
+      EpochListener listener, Progress progress) {
+    return train(training, implicit, validation, fallback, listener, progress,
+        TrainingControl.none());
+  }
+
+  /**
+   * Trains a model, checkpointing, resuming and stopping as {@code control} says.
+   *
+   * <p>With a {@link CheckpointStore}, the state is saved at the end of every epoch (after the
+   * epoch's report reached the listener), and when a stop is requested; the state of an epoch
+   * that diverged is never saved. Resuming from a checkpoint (of the same data and
+   * hyperparameters, except epochs and threads) continues exactly: the parameters equal, bit
+   * for bit, those of a run that was never interrupted. Reports of the epochs before the
+   * checkpoint are not repeated.
    *
    * @param training the training ratings
    * @param implicit for the conditional RBM: pairs known to be rated whose values are unknown
@@ -76,14 +102,18 @@ public final class RbmTrainer {
    * @param validation ratings to report {@code valid_rmse} and {@code free_energy_gap} on, or
    *     null; never used for training
    * @param fallback scores what the model cannot (see {@link RbmModel})
+   * @throws TrainingStoppedException when a stop was requested, after saving the checkpoint
+   * @throws TrainingDivergedException when a parameter or metric becomes NaN or infinite
+   * @throws org.rbmrec.data.DataException when the checkpoint to resume from does not fit
    */
   public RbmModel train(
       Ratings training, Ratings implicit, Ratings validation, Recommender fallback,
-      EpochListener listener, Progress progress) {
+      EpochListener listener, Progress progress, TrainingControl control) {
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(fallback, "fallback");
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(control, "control");
     if (training.size() == 0) {
       throw new IllegalArgumentException("training ratings must not be empty");
     }
@@ -97,6 +127,10 @@ public final class RbmTrainer {
     int[] order = activeRows(rows);
     int[] monitor = monitorRows(order);
     SparseRows validRows = validation == null ? null : rowsOf(validation);
+    CheckpointKeeper checkpoints = new CheckpointKeeper(config, control.checkpoints(),
+        CheckpointKeeper.fingerprint(training, config.conditional() ? implicit : null,
+            validation, control.runFacts()));
+    DivergenceGuard guard = new DivergenceGuard(config);
     progress.start("training " + config.orientation().name().toLowerCase() + " RBM",
         config.epochs(), "epoch");
     try (ChunkRunner runner = new ChunkRunner(config.threads())) {
@@ -104,31 +138,43 @@ public final class RbmTrainer {
       RbmInference inference = new RbmInference(params, rows, indicator, values);
       RowRandom shuffle = new RowRandom();
       ParameterAverage average = config.averageEpochs() > 1 ? new ParameterAverage(params) : null;
-      for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-        long start = System.nanoTime();
+      CheckpointKeeper.Position start = control.resumeFrom() == null
+          ? new CheckpointKeeper.Position(1, 0, 0, 0)
+          : checkpoints.restore(control.resumeFrom(), state, order, average);
+      progress.advance(start.firstEpoch() - 1);
+      for (int epoch = start.firstEpoch(); epoch <= config.epochs(); epoch++) {
+        long began = System.nanoTime();
         int k = config.cdSteps(epoch);
         double rate = config.learningRate(epoch);
         double momentum = config.momentum(epoch);
-        shuffle.reseed(config.seed(), epoch, -1);
-        for (int x = order.length - 1; x > 0; x--) {
-          int y = shuffle.nextInt(x + 1);
-          int t = order[x];
-          order[x] = order[y];
-          order[y] = t;
+        boolean continuing = epoch == start.firstEpoch() && start.rowsDone() > 0;
+        if (!continuing) {
+          if (control.stopRequested()) {
+            throw stop(checkpoints, guard, state, params, order, average, epoch, 0, 0, 0);
+          }
+          shuffle.reseed(config.seed(), epoch, -1);
+          for (int x = order.length - 1; x > 0; x--) {
+            int y = shuffle.nextInt(x + 1);
+            int t = order[x];
+            order[x] = order[y];
+            order[y] = t;
+          }
         }
-        double reconSse = 0;
-        long reconCount = 0;
-        for (int from = 0; from < order.length; from += config.batchSize()) {
+        double reconSse = continuing ? start.reconSquaredError() : 0;
+        long reconCount = continuing ? start.reconCount() : 0;
+        int first = continuing ? start.rowsDone() : 0;
+        for (int from = first; from < order.length; from += config.batchSize()) {
+          if (from > first && control.stopRequested()) {
+            throw stop(checkpoints, guard, state, params, order, average, epoch, from, reconSse,
+                reconCount);
+          }
           int to = Math.min(order.length, from + config.batchSize());
           state.update(order, from, to, epoch, k, rate, momentum);
           reconSse += state.lastReconSquaredError;
           reconCount += state.lastReconCount;
         }
         state.flush();
-        checkFinite(params, epoch);
-        if (average != null && epoch > config.epochs() - config.averageEpochs()) {
-          average.add(params);
-        }
+        guard.checkParameters(params, epoch, checkpoints.lastGood());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("k", (double) k);
         metrics.put("learning_rate", rate);
@@ -145,7 +191,12 @@ public final class RbmTrainer {
                 m.trainingFreeEnergyPerEntry(monitor) - m.heldOutFreeEnergyPerEntry(validRows));
           }
         }
-        listener.onEpoch(new EpochReport(epoch, (System.nanoTime() - start) / 1e9, metrics));
+        guard.checkMetrics(metrics, reconCount > 0, epoch, checkpoints.lastGood());
+        if (average != null && epoch > config.epochs() - config.averageEpochs()) {
+          average.add(params);
+        }
+        listener.onEpoch(new EpochReport(epoch, (System.nanoTime() - began) / 1e9, metrics));
+        checkpoints.save(state, order, average, epoch, 0, 0, 0);
         progress.advance(1);
       }
       if (average != null) {
@@ -155,6 +206,19 @@ public final class RbmTrainer {
       progress.finish();
     }
     return new RbmModel(config, params, training.scale(), rows, indicator, fallback);
+  }
+
+  /**
+   * Saves the state before the batch starting at row {@code from} of {@code epoch} (unless it
+   * diverged) and returns the exception that ends training. At {@code from} 0 the order is
+   * still that of the previous epoch, which the next epoch's shuffle permutes.
+   */
+  private static TrainingStoppedException stop(CheckpointKeeper checkpoints,
+      DivergenceGuard guard, TrainingState state, RbmParameters params, int[] order,
+      ParameterAverage average, int epoch, int from, double reconSse, long reconCount) {
+    guard.checkParameters(params, epoch, checkpoints.lastGood());
+    checkpoints.save(state, order, average, epoch - 1, from, reconSse, reconCount);
+    return new TrainingStoppedException(epoch - 1, from, checkpoints.location());
   }
 
   /** The rows of {@code ratings} in the configured orientation. */
@@ -225,16 +289,6 @@ public final class RbmTrainer {
       throw new IllegalArgumentException(
           name + " ratings must share the training set's id indices and scale, got " + other
               + " for training " + training);
-    }
-  }
-
-  private static void checkFinite(RbmParameters p, int epoch) {
-    for (float x : p.c) {
-      if (!Float.isFinite(x)) {
-        throw new IllegalStateException(
-            "RBM training diverged (non-finite hidden bias) in epoch " + epoch
-                + "; lower the learning rate");
-      }
     }
   }
 

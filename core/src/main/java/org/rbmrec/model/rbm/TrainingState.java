@@ -1,6 +1,7 @@
 package org.rbmrec.model.rbm;
 
 import java.util.Arrays;
+import java.util.Map;
 import org.rbmrec.data.SparseRows;
 
 /**
@@ -413,5 +414,104 @@ final class TrainingState {
       float decay, int from, int to) {
     RbmMath.momentumStep(
         theta, velocity, from, gradient, from, to - from, scale, rate, momentum, decay);
+  }
+
+  // ---- Checkpoint support (TrainingCheckpoint). Reads and writes the fields above only; ----
+  // ---- valid between mini-batches, when the gradient sums and workers hold nothing.     ----
+
+  /**
+   * Adds this state's arrays (live, not copied: parameters, velocities, shared weights, lazy
+   * rows, chains) with their shapes, and the lazy rows' scalars, to a checkpoint being built.
+   */
+  void snapshot(Map<String, Object> arrays, Map<String, long[]> shapes,
+      Map<String, String> scalars) {
+    long v = p.numVisible;
+    long c = p.factors;
+    put(arrays, shapes, "param.w", p.w, v, k, f);
+    put(arrays, shapes, "param.b", p.b, v, k);
+    put(arrays, shapes, "param.c", p.c, f);
+    put(arrays, shapes, "param.d", p.d, v, f);
+    put(arrays, shapes, "param.a", p.a, v, k, c);
+    put(arrays, shapes, "param.bf", p.bf, c, f);
+    put(arrays, shapes, "velocity.w", vw, v, k, f);
+    put(arrays, shapes, "velocity.b", vb, v, k);
+    put(arrays, shapes, "velocity.c", vc, f);
+    put(arrays, shapes, "velocity.d", vd, v, f);
+    put(arrays, shapes, "velocity.a", va, v, k, c);
+    put(arrays, shapes, "velocity.bf", vbf, c, f);
+    put(arrays, shapes, "shared.own", own, v, k, f);
+    put(arrays, shapes, "shared.s", shared, k, f);
+    put(arrays, shapes, "velocity.s", vs, k, f);
+    snapshotLazy("lazy.w", lazyW, arrays, shapes, scalars);
+    snapshotLazy("lazy.d", lazyD, arrays, shapes, scalars);
+    if (chains != null) {
+      arrays.put("chains", chains);
+      shapes.put("chains", new long[] {chains.length});
+    }
+  }
+
+  /**
+   * Overwrites this state with a checkpoint's (taken by {@link #snapshot} from a state of the
+   * same configuration and data).
+   *
+   * @throws org.rbmrec.data.DataException if an array is missing or of another length
+   */
+  void restore(TrainingCheckpoint checkpoint) {
+    restore(checkpoint, "param.w", p.w);
+    restore(checkpoint, "param.b", p.b);
+    restore(checkpoint, "param.c", p.c);
+    restore(checkpoint, "param.d", p.d);
+    restore(checkpoint, "param.a", p.a);
+    restore(checkpoint, "param.bf", p.bf);
+    restore(checkpoint, "velocity.w", vw);
+    restore(checkpoint, "velocity.b", vb);
+    restore(checkpoint, "velocity.c", vc);
+    restore(checkpoint, "velocity.d", vd);
+    restore(checkpoint, "velocity.a", va);
+    restore(checkpoint, "velocity.bf", vbf);
+    restore(checkpoint, "shared.own", own);
+    restore(checkpoint, "shared.s", shared);
+    restore(checkpoint, "velocity.s", vs);
+    restoreLazy(checkpoint, "lazy.w", lazyW);
+    restoreLazy(checkpoint, "lazy.d", lazyD);
+    if (chains != null) {
+      System.arraycopy(checkpoint.array("chains", byte[].class, chains.length), 0, chains, 0,
+          chains.length);
+    }
+  }
+
+  private static void put(Map<String, Object> arrays, Map<String, long[]> shapes, String name,
+      float[] array, long... shape) {
+    if (array != null) {
+      arrays.put(name, array);
+      shapes.put(name, shape);
+    }
+  }
+
+  private static void snapshotLazy(String name, LazyRows lazy, Map<String, Object> arrays,
+      Map<String, long[]> shapes, Map<String, String> scalars) {
+    if (lazy == null) {
+      return;
+    }
+    arrays.put(name + ".last", lazy.lastSteps());
+    shapes.put(name + ".last", new long[] {lazy.lastSteps().length});
+    scalars.put(name + ".now", Integer.toString(lazy.now()));
+    scalars.put(name + ".rate", Float.toString(lazy.rate()));
+    scalars.put(name + ".momentum", Float.toString(lazy.momentum()));
+  }
+
+  private static void restore(TrainingCheckpoint checkpoint, String name, float[] to) {
+    if (to != null) {
+      checkpoint.copyInto(name, to);
+    }
+  }
+
+  private static void restoreLazy(TrainingCheckpoint checkpoint, String name, LazyRows lazy) {
+    if (lazy == null) {
+      return;
+    }
+    lazy.restore(checkpoint.array(name + ".last", int[].class, lazy.lastSteps().length),
+        checkpoint.intScalar(name + ".now"),
+        checkpoint.floatScalar(name + ".rate"), checkpoint.floatScalar(name + ".momentum"));
   }
 }

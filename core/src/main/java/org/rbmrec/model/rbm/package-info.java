@@ -19,6 +19,10 @@
  *   <li>{@link org.rbmrec.model.rbm.RbmConfig}: every hyperparameter, validated, with defaults;
  *   <li>{@link org.rbmrec.model.rbm.RbmTrainer}: contrastive divergence (CD-k with a schedule of
  *       k, or persistent CD) over mini-batches, in parallel and reproducibly;
+ *   <li>{@link org.rbmrec.model.rbm.TrainingControl}, {@link org.rbmrec.model.rbm.TrainingCheckpoint}
+ *       and {@link org.rbmrec.model.rbm.CheckpointStore}: checkpoints every epoch, exact resume,
+ *       stop requests at mini-batch boundaries; training that diverges (NaN or ±∞) stops with a
+ *       message and keeps the last good checkpoint;
  *   <li>{@link org.rbmrec.model.rbm.RbmModel}: the immutable trained model, a
  *       {@link org.rbmrec.model.Recommender};
  *   <li>{@link org.rbmrec.model.rbm.RbmArrays}: rebuilds parameters from arrays, for model files
