@@ -443,6 +443,7 @@ final class TrainingState {
     put(arrays, shapes, "shared.s", shared, k, f);
     put(arrays, shapes, "velocity.s", vs, k, f);
     snapshotLazy("lazy.w", lazyW, arrays, shapes, scalars);
+    snapshotLazy("lazy.b", lazyB, arrays, shapes, scalars);
     snapshotLazy("lazy.d", lazyD, arrays, shapes, scalars);
     if (chains != null) {
       arrays.put("chains", chains);
@@ -473,6 +474,7 @@ final class TrainingState {
     restore(checkpoint, "shared.s", shared);
     restore(checkpoint, "velocity.s", vs);
     restoreLazy(checkpoint, "lazy.w", lazyW);
+    restoreLazy(checkpoint, "lazy.b", lazyB);
     restoreLazy(checkpoint, "lazy.d", lazyD);
     if (chains != null) {
       System.arraycopy(checkpoint.array("chains", byte[].class, chains.length), 0, chains, 0,
