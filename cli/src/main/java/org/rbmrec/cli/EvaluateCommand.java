@@ -60,6 +60,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     String split;
   }
 
+  @Option(names = "--rank-users", paramLabel = "N",
+      defaultValue = "" + EvaluationConfig.DEFAULT_MAX_RANKED_USERS,
+      description = "Average the ranking metrics over at most N users with a relevant test"
+          + " rating, evenly spaced by index; 0 ranks every user (default: ${DEFAULT-VALUE};"
+          + " ml-100k and ml-1m have fewer, so all are ranked).")
+  private int rankUsers;
+
   @Option(names = "-k", paramLabel = "K", defaultValue = "10",
       description = "Cut-off of the ranking metrics (default: ${DEFAULT-VALUE}).")
   private int k;
@@ -98,7 +105,8 @@ public final class EvaluateCommand implements Callable<Integer> {
           + " has a user and item the model knows (" + dropped[0] + " unknown, " + dropped[1]
           + " in training)");
     }
-    EvaluationResult r = new Evaluator(new EvaluationConfig(k, threshold, common.threads()))
+    EvaluationConfig config = new EvaluationConfig(k, threshold, common.threads(), rankUsers);
+    EvaluationResult r = new Evaluator(config)
         .evaluate(run.model().model(), train, test, common.progress());
     Map<String, Object> json = TestMetricsJson.of(run.modelName(), r);
     json.put("n_unknown", dropped[0]);

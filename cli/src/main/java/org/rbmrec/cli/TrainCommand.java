@@ -102,6 +102,13 @@ public final class TrainCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   private String implicit;
 
+  @Option(names = "--rank-users", paramLabel = "N",
+      defaultValue = "" + EvaluationConfig.DEFAULT_MAX_RANKED_USERS,
+      description = "Average the ranking metrics over at most N users with a relevant test"
+          + " rating, evenly spaced by index; 0 ranks every user (default: ${DEFAULT-VALUE};"
+          + " ml-100k and ml-1m have fewer, so all are ranked).")
+  private int rankUsers;
+
   @Option(names = "-k", paramLabel = "K", defaultValue = "10",
       description = "Cut-off of the ranking metrics (default: ${DEFAULT-VALUE}).")
   private int k;
@@ -133,6 +140,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainingPlan plan =
         TrainingPlan.of(kind, modelOptions.overrides(kind), common.seed(), common.threads());
+    EvaluationConfig evaluation = EvaluationConfig.defaults().withK(k)
+        .withThreads(common.threads()).withMaxRankedUsers(rankUsers); // bad -k fails before training
     TrainingCheckpoint checkpoint = resume == null ? null : checkpointToResume(kind);
     Dataset dataset = services.datasets().resolve(data, common.dataDir(), readerFlags.options(),
         common.progress());
@@ -178,8 +187,7 @@ public final class TrainCommand implements Callable<Integer> {
     double fitSeconds = (System.nanoTime() - start) / 1e9;
     ModelFiles.save(trained, train, run.file(RunDirectory.MODEL), provenance(kind, spec));
 
-    EvaluationResult result = new Evaluator(
-        EvaluationConfig.defaults().withK(k).withThreads(common.threads()))
+    EvaluationResult result = new Evaluator(evaluation)
         .evaluate(trained, train, parts.test(), common.progress());
     Map<String, Object> json = resultJson(kind, result, fitSeconds, reports.size(), run,
         spec);

@@ -24,7 +24,8 @@ import org.rbmrec.progress.Progress;
  * <p><b>Ranking.</b> For each user with at least one relevant test rating (value ≥ the
  * relevance threshold), the model ranks the items the user did not rate in training
  * ({@code recommend(user, k, excludeSeen = true)}); the list is scored against the user's
- * relevant test items with {@link RankingMetrics}, and the scores are averaged over those users.
+ * relevant test items with {@link RankingMetrics}, and the scores are averaged over those users
+ * (at most {@link EvaluationConfig#maxRankedUsers()} of them, evenly spaced by user index).
  * Coverage is the fraction of the catalogue ({@code numItems}) that appears in any of their
  * lists. Users are processed on {@link EvaluationConfig#threads()} threads; per-user results are
  * summed in user order afterwards, so the result does not depend on the thread count.
@@ -94,10 +95,11 @@ public final class Evaluator {
       errors.add(values[j], test.value(j));
     }
 
-    progress.start("ranking items for " + model.name(), test.numUsers(), "user");
+    int[] ranked = usersToRank(test.byUser(), minRelevantLevel);
+    progress.start("ranking items for " + model.name(), ranked.length, "user");
     UserRanking ranking;
     try {
-      ranking = rankUsers(model, test.byUser(), minRelevantLevel, progress);
+      ranking = rankUsers(model, test.byUser(), ranked, minRelevantLevel, progress);
     } finally {
       progress.finish();
     }
@@ -108,19 +110,45 @@ public final class Evaluator {
         ranking.mean(ranking.hitRate), ranking.coverage(), ranking.count());
   }
 
-  private UserRanking rankUsers(
-      Recommender model, SparseRows testRows, int minRelevantLevel, Progress progress) {
+  /**
+   * The users whose rankings are measured, in increasing order: those with a relevant test
+   * rating, or at most {@code maxRankedUsers} of them evenly spaced by index.
+   */
+  private int[] usersToRank(SparseRows testRows, int minRelevantLevel) {
+    int[] eligible = new int[testRows.numRows()];
+    int n = 0;
+    for (int u = 0; u < testRows.numRows(); u++) {
+      if (relevantCount(testRows, u, minRelevantLevel) > 0) {
+        eligible[n++] = u;
+      }
+    }
+    int max = config.maxRankedUsers();
+    if (max == 0 || n <= max) {
+      return Arrays.copyOf(eligible, n);
+    }
+    int[] chosen = new int[max];
+    for (int x = 0; x < max; x++) {
+      chosen[x] = eligible[(int) ((long) x * n / max)];
+    }
+    return chosen;
+  }
+
+  private static int relevantCount(SparseRows testRows, int u, int minRelevantLevel) {
+    int numRelevant = 0;
+    for (int p = testRows.rowStart(u); p < testRows.rowEnd(u); p++) {
+      numRelevant += testRows.level(p) >= minRelevantLevel ? 1 : 0;
+    }
+    return numRelevant;
+  }
+
+  private UserRanking rankUsers(Recommender model, SparseRows testRows, int[] users,
+      int minRelevantLevel, Progress progress) {
     int numUsers = testRows.numRows();
     int k = config.k();
     UserRanking r = new UserRanking(numUsers, model.numItems());
-    forEachUser(numUsers, u -> {
-      int numRelevant = 0;
-      for (int p = testRows.rowStart(u); p < testRows.rowEnd(u); p++) {
-        numRelevant += testRows.level(p) >= minRelevantLevel ? 1 : 0;
-      }
-      if (numRelevant == 0) {
-        return;
-      }
+    forEachUser(users.length, x -> {
+      int u = users[x];
+      int numRelevant = relevantCount(testRows, u, minRelevantLevel);
       TopItems top = model.recommend(u, k, true);
       if (top.size() > k) {
         throw new IllegalStateException(

@@ -111,6 +111,31 @@ class EvaluatorTest {
   }
 
   @Test
+  void rankingSampleKeepsAtMostMaxRankedUsersEvenlySpacedAndAllErrorPairs() {
+    EvaluationResult r = new Evaluator(new EvaluationConfig(2, 4, 1, 1))
+        .evaluate(new StubModel(), TRAIN, TEST);
+    // eligible users u0 and u1; one evenly spaced pick is the first, u0: hits [T, F]
+    assertThat(r.nUsersRanked()).isEqualTo(1);
+    assertThat(r.recall()).isCloseTo(0.5, within(1e-12));
+    assertThat(r.coverage()).isCloseTo(2.0 / 4, within(1e-12));
+    assertThat(r.nTest()).isEqualTo(5);
+  }
+
+  @Test
+  void zeroMaxRankedUsersRanksEveryEligibleUser() {
+    EvaluationResult r = new Evaluator(new EvaluationConfig(2, 4, 1, 0))
+        .evaluate(new StubModel(), TRAIN, TEST);
+    assertThat(r.nUsersRanked()).isEqualTo(2);
+  }
+
+  @Test
+  void negativeMaxRankedUsersIsRejectedNamingTheParameter() {
+    assertThatThrownBy(() -> new EvaluationConfig(10, 4, 1, -1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRankedUsers")
+        .hasMessageContaining("-1");
+  }
+
+  @Test
   void relevanceThresholdIsARatingValue() {
     EvaluationResult r = evaluate(5, 1);
     // at ≥ 5, u0's only relevant item is 3, which its list hits first
@@ -165,7 +190,7 @@ class EvaluatorTest {
   }
 
   @Test
-  void progressCountsEveryUserOnce() {
+  void progressCountsEveryRankedUserOnce() {
     AtomicLong advanced = new AtomicLong();
     AtomicLong total = new AtomicLong();
     Progress progress = new Progress() {
@@ -183,8 +208,9 @@ class EvaluatorTest {
       public void finish() {}
     };
     new Evaluator(new EvaluationConfig(2, 4, 1)).evaluate(new StubModel(), TRAIN, TEST, progress);
-    assertThat(total.get()).isEqualTo(3);
-    assertThat(advanced.get()).isEqualTo(3);
+    // u0 and u1 have a relevant test item; u2 is not ranked
+    assertThat(total.get()).isEqualTo(2);
+    assertThat(advanced.get()).isEqualTo(2);
   }
 
   @Test
