@@ -101,11 +101,12 @@ class LibRecCommandTest {
         .isEqualTo("librec.rbm");
     assertThat(json.get("librec").get("rbm").get("note").asText())
         .contains("one star too high");
-    // rbm-item starts at CD-1, LibRec's k; the user-based rbm runs CD-3 throughout, so its
-    // ratio has no same-k figure.
+    // rbm-item starts at CD-1, LibRec's k; the user-based rbm runs CD-3 throughout, so a short
+    // CD-1 timing run gives its same-k figure.
     assertThat(json.get("ratios").get("rbm_item").has("epoch_time_ratio_same_cd_steps"))
         .isTrue();
-    assertThat(json.get("ratios").get("rbm").has("epoch_time_ratio_same_cd_steps")).isFalse();
+    assertThat(json.get("ratios").get("rbm").has("epoch_time_ratio_same_cd_steps")).isTrue();
+    assertThat(json.get("rbmrec").get("rbm").get("epoch_seconds_by_cd_steps").has("1")).isTrue();
     assertThat(json.get("librec").get("rbm").has("degenerate")).isTrue();
   }
 
