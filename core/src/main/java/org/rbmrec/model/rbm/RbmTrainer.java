@@ -109,13 +109,7 @@ public final class RbmTrainer {
         int k = config.cdSteps(epoch);
         double rate = config.learningRate(epoch);
         double momentum = config.momentum(epoch);
-        shuffle.reseed(config.seed(), epoch, -1);
-        for (int x = order.length - 1; x > 0; x--) {
-          int y = shuffle.nextInt(x + 1);
-          int t = order[x];
-          order[x] = order[y];
-          order[y] = t;
-        }
+        shuffle(order, config.seed(), epoch, shuffle);
         double reconSse = 0;
         long reconCount = 0;
         for (int from = 0; from < order.length; from += config.batchSize()) {
@@ -129,22 +123,8 @@ public final class RbmTrainer {
         if (average != null && epoch > config.epochs() - config.averageEpochs()) {
           average.add(params);
         }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("k", (double) k);
-        metrics.put("learning_rate", rate);
-        metrics.put("momentum", momentum);
-        metrics.put("recon_error", reconCount == 0 ? Double.NaN : Math.sqrt(reconSse / reconCount));
-        Monitor m = new Monitor(inference, config.predictionRule(), runner);
-        if (monitor.length > 0) {
-          metrics.put("train_rmse", m.trainingRmse(monitor));
-        }
-        if (validRows != null) {
-          metrics.put("valid_rmse", m.heldOutRmse(validRows));
-          if (monitor.length > 0) {
-            metrics.put("free_energy_gap",
-                m.trainingFreeEnergyPerEntry(monitor) - m.heldOutFreeEnergyPerEntry(validRows));
-          }
-        }
+        Map<String, Double> metrics = epochMetrics(config, k, rate, momentum, reconSse,
+            reconCount, inference, monitor, validRows, runner);
         listener.onEpoch(new EpochReport(epoch, (System.nanoTime() - start) / 1e9, metrics));
         progress.advance(1);
       }
@@ -155,6 +135,46 @@ public final class RbmTrainer {
       progress.finish();
     }
     return new RbmModel(config, params, training.scale(), rows, indicator, fallback);
+  }
+
+  /**
+   * Shuffles {@code order} in place for {@code epoch} (Fisher-Yates, stream (seed, epoch, -1)):
+   * the epoch's row order, shared by the single-machine and the distributed trainer.
+   */
+  static void shuffle(int[] order, long seed, int epoch, RowRandom random) {
+    random.reseed(seed, epoch, -1);
+    for (int x = order.length - 1; x > 0; x--) {
+      int y = random.nextInt(x + 1);
+      int t = order[x];
+      order[x] = order[y];
+      order[y] = t;
+    }
+  }
+
+  /**
+   * The per-epoch metrics (see the class comment) with the current (flushed) parameters;
+   * {@code validRows} may be null.
+   */
+  static Map<String, Double> epochMetrics(
+      RbmConfig config, int k, double rate, double momentum, double reconSse, long reconCount,
+      RbmInference inference, int[] monitor, SparseRows validRows, ChunkRunner runner) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("k", (double) k);
+    metrics.put("learning_rate", rate);
+    metrics.put("momentum", momentum);
+    metrics.put("recon_error", reconCount == 0 ? Double.NaN : Math.sqrt(reconSse / reconCount));
+    Monitor m = new Monitor(inference, config.predictionRule(), runner);
+    if (monitor.length > 0) {
+      metrics.put("train_rmse", m.trainingRmse(monitor));
+    }
+    if (validRows != null) {
+      metrics.put("valid_rmse", m.heldOutRmse(validRows));
+      if (monitor.length > 0) {
+        metrics.put("free_energy_gap",
+            m.trainingFreeEnergyPerEntry(monitor) - m.heldOutFreeEnergyPerEntry(validRows));
+      }
+    }
+    return metrics;
   }
 
   /** The rows of {@code ratings} in the configured orientation. */
@@ -192,7 +212,7 @@ public final class RbmTrainer {
     return b;
   }
 
-  private static int[] activeRows(SparseRows rows) {
+  static int[] activeRows(SparseRows rows) {
     int n = 0;
     for (int r = 0; r < rows.numRows(); r++) {
       n += rows.rowLength(r) > 0 ? 1 : 0;
@@ -207,7 +227,7 @@ public final class RbmTrainer {
   }
 
   /** Evenly spaced active rows, at most {@code monitorRows} of them, in increasing order. */
-  private int[] monitorRows(int[] active) {
+  int[] monitorRows(int[] active) {
     int n = Math.min(config.monitorRows(), active.length);
     int[] rows = new int[n];
     for (int x = 0; x < n; x++) {
@@ -216,7 +236,7 @@ public final class RbmTrainer {
     return rows;
   }
 
-  private static void checkCompatible(Ratings training, Ratings other, String name) {
+  static void checkCompatible(Ratings training, Ratings other, String name) {
     if (other == null) {
       return;
     }
@@ -228,7 +248,7 @@ public final class RbmTrainer {
     }
   }
 
-  private static void checkFinite(RbmParameters p, int epoch) {
+  static void checkFinite(RbmParameters p, int epoch) {
     for (float x : p.c) {
       if (!Float.isFinite(x)) {
         throw new IllegalStateException(

@@ -148,6 +148,40 @@ final class TrainingState {
   }
 
   /**
+   * One mini-batch update from statistics summed elsewhere (distributed training): adds
+   * {@code s} into the dense gradient sums, then applies the update of a batch of
+   * {@code batchRows} rows exactly as {@link #update} does.
+   */
+  void applyStatistics(CdStatistics s, int batchRows, double learningRate, double momentum) {
+    int[] units = s.units();
+    int kf = k * f;
+    for (int t = 0; t < units.length; t++) {
+      int i = units[t];
+      if (!marked[i]) {
+        marked[i] = true;
+        touched[numTouched++] = i;
+      }
+      for (int x = 0; x < kf; x++) {
+        gw[i * kf + x] += s.w()[t * kf + x];
+      }
+      for (int l = 0; l < k; l++) {
+        gb[i * k + l] += s.b()[t * k + l];
+      }
+      rowsRated[i] += s.rowsRated()[t];
+      rowsIndicated[i] += s.rowsIndicated()[t];
+      if (gd != null && s.d() != null) {
+        for (int j = 0; j < f; j++) {
+          gd[i * f + j] += s.d()[t * f + j];
+        }
+      }
+    }
+    for (int j = 0; j < f; j++) {
+      gc[j] += s.c()[j];
+    }
+    apply(1.0f / batchRows, (float) learningRate, (float) momentum);
+  }
+
+  /**
    * Brings every lazily updated row (W of the plain model, D) up to date; call before reading
    * the parameters, for example at the end of an epoch.
    */

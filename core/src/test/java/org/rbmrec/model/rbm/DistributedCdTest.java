@@ -1,0 +1,184 @@
+package org.rbmrec.model.rbm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rbmrec.data.Ml100kFixture;
+import org.rbmrec.data.Ratings;
+import org.rbmrec.progress.Progress;
+import org.rbmrec.train.EpochListener;
+
+/** The distributed facade reproduces the single-machine trainer's statistics and updates. */
+class DistributedCdTest {
+  private static Ratings firstUsers(Ratings all, int users) {
+    boolean[] keep = new boolean[all.size()];
+    for (int x = 0; x < keep.length; x++) {
+      keep[x] = all.user(x) < users;
+    }
+    return all.select(keep);
+  }
+
+  private static RbmConfig userConfig() {
+    return RbmConfig.builder().orientation(Orientation.USER).hidden(12).epochs(3)
+        .batchSize(20).chunkRows(3).momentumStart(0.5).momentumEnd(0.9).momentumSwitchEpoch(2)
+        .cdSchedule(List.of(new CdStage(1, 1), new CdStage(3, 2))).seed(7).threads(1)
+        .monitorRows(50).build();
+  }
+
+  /** Splits the active rows into {@code parts} blocks by row number modulo parts. */
+  private static CdRowBlock[] blocks(DistributedCd cd, int parts) {
+    int[] active = cd.activeRows();
+    CdRowBlock[] blocks = new CdRowBlock[parts];
+    for (int b = 0; b < parts; b++) {
+      int part = b;
+      blocks[b] = cd.block(Arrays.stream(active).filter(r -> r % parts == part).toArray());
+    }
+    return blocks;
+  }
+
+  private static void assertClose(float[] actual, float[] expected, double tolerance) {
+    assertThat(actual).hasSameSizeAs(expected);
+    double max = 0;
+    for (int x = 0; x < actual.length; x++) {
+      max = Math.max(max, Math.abs(actual[x] - expected[x]));
+    }
+    assertThat(max).isLessThan(tolerance);
+  }
+
+  @Test
+  void statisticsOfTwoBlocksMergedEqualThoseOfOneBlock() {
+    Ratings train = firstUsers(Ml100kFixture.split("u1")[0], 150);
+    try (DistributedCd cd = DistributedCd.start(userConfig(), train, null, null)) {
+      int[] batch = Arrays.copyOf(cd.beginEpoch(), 20);
+      ParameterSnapshot p = cd.parameters();
+      CdRowBlock all = cd.block(cd.activeRows());
+      CdStatistics whole = DistributedCd.statistics(cd.config(), p, all, batch, 1);
+      CdRowBlock[] halves = blocks(cd, 2);
+      CdStatistics merged = DistributedCd.statistics(cd.config(), p, halves[0], batch, 1)
+          .plus(DistributedCd.statistics(cd.config(), p, halves[1], batch, 1));
+
+      assertThat(merged.rows()).isEqualTo(20);
+      assertThat(merged.units()).isEqualTo(whole.units());
+      assertThat(merged.rowsRated()).isEqualTo(whole.rowsRated());
+      assertClose(merged.w(), whole.w(), 1e-5);
+      assertClose(merged.b(), whole.b(), 1e-5);
+      assertClose(merged.c(), whole.c(), 1e-5);
+      assertThat(merged.reconCount()).isEqualTo(whole.reconCount());
+    }
+  }
+
+  @Test
+  void plusSumsSharedUnitsAndKeepsTheOthersSorted() {
+    CdStatistics a = CdStatistics.of(2, 1, 1, new int[] {1, 4}, new float[] {1, 2, 3, 4},
+        new float[] {1, 0, 0, 1}, null, new int[] {1, 1}, new int[] {0, 0}, new float[] {0.5f},
+        1.0, 2);
+    CdStatistics b = CdStatistics.of(2, 1, 2, new int[] {0, 4}, new float[] {10, 20, 30, 40},
+        new float[] {0, 1, 1, 0}, null, new int[] {2, 1}, new int[] {0, 0}, new float[] {1f},
+        0.5, 1);
+
+    CdStatistics sum = a.plus(b);
+
+    assertThat(sum.units()).containsExactly(0, 1, 4);
+    assertThat(sum.w()).containsExactly(10, 20, 1, 2, 33, 44);
+    assertThat(sum.b()).containsExactly(0, 1, 1, 0, 1, 1);
+    assertThat(sum.rowsRated()).containsExactly(2, 1, 2);
+    assertThat(sum.c()).containsExactly(1.5f);
+    assertThat(sum.rows()).isEqualTo(3);
+    assertThat(sum.reconSquaredError()).isEqualTo(1.5);
+    assertThat(sum.reconCount()).isEqualTo(3);
+  }
+
+  @Test
+  void applyingMergedStatisticsEqualsTheSingleMachineUpdate() {
+    Ratings train = firstUsers(Ml100kFixture.split("u1")[0], 150);
+    RbmConfig config = userConfig();
+    try (DistributedCd cd = DistributedCd.start(config, train, null, null);
+        ChunkRunner runner = new ChunkRunner(1)) {
+      RbmTrainer trainer = new RbmTrainer(config);
+      var rows = trainer.rowsOf(train);
+      RbmParameters reference = trainer.initialParameters(rows, 5);
+      TrainingState single = new TrainingState(
+          config, reference, rows, null, train.scale().values(), runner);
+      int[] order = cd.beginEpoch();
+      CdRowBlock[] halves = blocks(cd, 2);
+      for (int from = 0; from < 60; from += 20) {
+        int[] batch = Arrays.copyOfRange(order, from, from + 20);
+        ParameterSnapshot p = cd.parameters();
+        cd.applyBatch(DistributedCd.statistics(config, p, halves[0], batch, 1)
+            .plus(DistributedCd.statistics(config, p, halves[1], batch, 1)), 20);
+        single.update(order, from, from + 20, 1, 1, config.learningRate(1), config.momentum(1));
+      }
+      single.flush();
+      cd.trainingState().flush();
+
+      assertClose(cd.liveParameters().w, reference.w, 1e-6);
+      assertClose(cd.liveParameters().b, reference.b, 1e-6);
+      assertClose(cd.liveParameters().c, reference.c, 1e-6);
+    }
+  }
+
+  @Test
+  void threeEpochsOverTwoBlocksMatchTheSingleMachineTrainer() {
+    Ratings[] u1 = Ml100kFixture.split("u1");
+    Ratings train = firstUsers(u1[0], 120);
+    Ratings implicit = firstUsers(u1[1], 120);
+    RbmConfig config = RbmConfig.builder().orientation(Orientation.ITEM).hidden(10)
+        .conditional(true).epochs(3).batchSize(40).chunkRows(4).sharedLearningRate(0.1)
+        .averageEpochs(2).seed(3).threads(1).monitorRows(30).build();
+    RbmParameters expected = new RbmTrainer(config).train(train, implicit, null,
+        ConstantRecommender.globalMean(train), EpochListener.NONE, Progress.NONE).parameters();
+
+    RbmModel model;
+    try (DistributedCd cd = DistributedCd.start(config, train, implicit, null)) {
+      CdRowBlock[] blocks = blocks(cd, 2);
+      while (cd.completedEpochs() < config.epochs()) {
+        int epoch = cd.completedEpochs() + 1;
+        int[] order = cd.beginEpoch();
+        for (int from = 0; from < order.length; from += config.batchSize()) {
+          int[] batch = Arrays.copyOfRange(order, from,
+              Math.min(order.length, from + config.batchSize()));
+          ParameterSnapshot p = cd.parameters();
+          CdStatistics sum = CdStatistics.empty(5, config.hidden(), true);
+          for (CdRowBlock block : blocks) {
+            sum = sum.plus(DistributedCd.statistics(config, p, block, batch, epoch));
+          }
+          cd.applyBatch(sum, batch.length);
+        }
+        assertThat(cd.endEpoch().metrics()).containsKeys("recon_error", "train_rmse");
+      }
+      model = cd.finish(ConstantRecommender.globalMean(train));
+    }
+
+    assertClose(model.parameters().weightsCopy(), expected.weightsCopy(), 1e-4);
+    assertClose(model.parameters().visibleBiasesCopy(), expected.visibleBiasesCopy(), 1e-4);
+    assertClose(model.parameters().hiddenBiasesCopy(), expected.hiddenBiasesCopy(), 1e-4);
+    assertClose(model.parameters().implicitWeightsCopy(), expected.implicitWeightsCopy(), 1e-4);
+  }
+
+  @Test
+  void persistentCdIsRefusedWithAReason() {
+    Ratings train = firstUsers(Ml100kFixture.split("u1")[0], 20);
+    RbmConfig config = userConfig().toBuilder().persistent(true).build();
+
+    assertThatThrownBy(() -> DistributedCd.start(config, train, null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("persistent CD");
+  }
+
+  @Test
+  void aBatchMissingRowsIsRejected() {
+    Ratings train = firstUsers(Ml100kFixture.split("u1")[0], 60);
+    try (DistributedCd cd = DistributedCd.start(userConfig(), train, null, null)) {
+      int[] batch = Arrays.copyOf(cd.beginEpoch(), 20);
+      CdStatistics part = DistributedCd.statistics(
+          cd.config(), cd.parameters(), blocks(cd, 2)[0], batch, 1);
+
+      assertThatThrownBy(() -> cd.applyBatch(part, 20))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("missing rows");
+    }
+  }
+}
