@@ -24,6 +24,7 @@ import org.rbmrec.eval.EvaluationResult;
 import org.rbmrec.eval.Evaluator;
 import org.rbmrec.model.Recommender;
 import org.rbmrec.model.io.ModelFiles;
+import org.rbmrec.train.DistributedTrainer;
 import org.rbmrec.train.EpochListener;
 import org.rbmrec.train.EpochReport;
 import org.rbmrec.train.ModelKind;
@@ -92,6 +93,11 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Cut-off of the ranking metrics (default: ${DEFAULT-VALUE}).")
   private int k;
 
+  @Option(names = "--spark", paramLabel = "MASTER",
+      description = "Train the RBM on Apache Spark at this master (local[2], spark://host:7077,"
+          + " yarn, or submit under spark-submit); needs the spark module (bin/rbmrec adds it).")
+  private String sparkMaster;
+
   @Option(names = "--out", paramLabel = "RUN_DIR",
       description = "Run folder to write (default: runs/DATA-MODEL-TIME).")
   private Path out;
@@ -113,6 +119,13 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainingPlan plan =
         TrainingPlan.of(kind, modelOptions.overrides(kind), common.seed(), common.threads());
+    DistributedTrainer cluster = sparkMaster == null ? null : DistributedTrainer.find()
+        .orElseThrow(() -> new IllegalArgumentException("--spark needs rbmrec's spark module on"
+            + " the class path: run through bin/rbmrec (it adds the module when --spark is"
+            + " given) or spark-submit (see the README)"));
+    if (cluster != null) {
+      cluster.check(plan);
+    }
     Dataset dataset = services.datasets().resolve(data, common.dataDir(), readerFlags.options(),
         common.progress());
     dataset.notices().forEach(common::notice);
@@ -130,7 +143,10 @@ public final class TrainCommand implements Callable<Integer> {
     try (EpochRecorder recorder = new EpochRecorder(run, reports)) {
       Ratings implicitPairs = kind == ModelKind.RBM_COND && implicit.equals("test")
           ? parts.test() : null;
-      trained = plan.fit(train, valid, implicitPairs, recorder, common.progress());
+      trained = cluster == null
+          ? plan.fit(train, valid, implicitPairs, recorder, common.progress())
+          : cluster.fit(plan, sparkMaster, train, valid, implicitPairs, recorder,
+              common.progress());
     }
     double fitSeconds = (System.nanoTime() - start) / 1e9;
     ModelFiles.save(trained, train, run.file(RunDirectory.MODEL), provenance(kind, spec));
@@ -179,6 +195,9 @@ public final class TrainCommand implements Callable<Integer> {
     json.put("implicit", kind == ModelKind.RBM_COND ? implicit : "none");
     json.put("seed", common.seed());
     json.put("threads", common.threads());
+    if (sparkMaster != null) {
+      json.put("spark", sparkMaster);
+    }
     json.put("n_train", train.size());
     json.put("n_valid", valid == null ? 0 : valid.size());
     json.put("n_test", test.size());

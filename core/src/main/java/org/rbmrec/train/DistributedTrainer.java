@@ -22,6 +22,13 @@ public interface DistributedTrainer {
   String name();
 
   /**
+   * Checks, before any data is read, that {@code plan} can be trained this way.
+   *
+   * @throws IllegalArgumentException naming what cannot be (for example the model kind)
+   */
+  void check(TrainingPlan plan);
+
+  /**
    * Trains {@code plan} on the cluster at {@code master}.
    *
    * @param master where to run, in the implementation's terms (for Spark a master URL such as

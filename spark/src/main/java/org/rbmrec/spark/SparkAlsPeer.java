@@ -21,7 +21,8 @@ import org.rbmrec.data.Ratings;
  *
  * <p>A test pair ALS cannot score (a user or item absent from training: its
  * {@code coldStartStrategy} "nan") gets the training mean and is counted in
- * {@code nFallback}, as rbmrec's evaluator counts its fallbacks.
+ * {@code nFallback}, as rbmrec's evaluator counts its fallbacks. ALS cuts users and items
+ * into as many blocks as the cluster's default parallelism.
  */
 public final class SparkAlsPeer {
   private SparkAlsPeer() {}
@@ -78,7 +79,8 @@ public final class SparkAlsPeer {
     ALS als = new ALS().setRank(settings.rank()).setRegParam(settings.regParam())
         .setMaxIter(settings.maxIter()).setSeed(settings.seed())
         .setUserCol("user").setItemCol("item").setRatingCol("rating")
-        .setColdStartStrategy("nan");
+        .setColdStartStrategy("nan")
+        .setNumBlocks(Math.max(1, spark.sparkContext().defaultParallelism()));
     long start = System.nanoTime();
     ALSModel model = als.fit(trainFrame);
     double fitSeconds = (System.nanoTime() - start) / 1e9;

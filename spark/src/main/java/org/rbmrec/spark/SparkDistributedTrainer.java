@@ -34,8 +34,7 @@ public final class SparkDistributedTrainer implements DistributedTrainer {
   }
 
   @Override
-  public Recommender fit(TrainingPlan plan, String master, Ratings train, Ratings validation,
-      Ratings implicit, EpochListener listener, Progress progress) {
+  public void check(TrainingPlan plan) {
     if (!(plan.config() instanceof RbmConfig config)) {
       throw new IllegalArgumentException("--spark trains the RBM models only (rbm, rbm-item,"
           + " rbm-cond, rbm-factored), got " + plan.kind().id());
@@ -44,6 +43,13 @@ public final class SparkDistributedTrainer implements DistributedTrainer {
       throw new IllegalArgumentException("--spark supports CD-k only, not persistent CD"
           + " (persistent=true): each row's chain would have to live in its partition");
     }
+  }
+
+  @Override
+  public Recommender fit(TrainingPlan plan, String master, Ratings train, Ratings validation,
+      Ratings implicit, EpochListener listener, Progress progress) {
+    check(plan);
+    RbmConfig config = (RbmConfig) plan.config();
     boolean existing = SparkSession.getActiveSession().isDefined();
     SparkSession session = session(master);
     try {
@@ -69,6 +75,8 @@ public final class SparkDistributedTrainer implements DistributedTrainer {
       conf.set("spark.ui.enabled", "false");
       conf.set("spark.driver.bindAddress", "127.0.0.1");
       conf.set("spark.driver.host", "localhost");
+      // SQL's default of 200 shuffle partitions is for clusters; one machine wants few.
+      conf.set("spark.sql.shuffle.partitions", "4");
     }
     return SparkSession.builder().config(conf).getOrCreate();
   }
