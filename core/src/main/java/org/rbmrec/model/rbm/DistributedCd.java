@@ -251,6 +251,27 @@ public final class DistributedCd implements AutoCloseable {
     return new RbmModel(config, params.copy(), training.scale(), rows, indicator, fallback);
   }
 
+  /**
+   * For resuming from a checkpoint: marks {@code completedEpochs} epochs as done and replays
+   * their shuffles, so the next {@link #beginEpoch()} returns the order an uninterrupted run
+   * would use (each epoch shuffles the previous epoch's order in place). The caller restores
+   * the parameters, the optimiser state and the running average separately. Only on a fresh
+   * instance.
+   */
+  void restoreProgress(int completedEpochs) {
+    if (completed != 0 || inEpoch) {
+      throw new IllegalStateException("restoreProgress needs a fresh instance");
+    }
+    if (completedEpochs < 0 || completedEpochs > config.epochs()) {
+      throw new IllegalArgumentException("completedEpochs must be in [0, " + config.epochs()
+          + "], got " + completedEpochs);
+    }
+    for (int epoch = 1; epoch <= completedEpochs; epoch++) {
+      RbmTrainer.shuffle(order, config.seed(), epoch, shuffle);
+    }
+    completed = completedEpochs;
+  }
+
   /** The live parameters, for checkpoints (flushed between epochs). */
   RbmParameters liveParameters() {
     return params;

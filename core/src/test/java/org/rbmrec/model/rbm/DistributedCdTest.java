@@ -181,4 +181,24 @@ class DistributedCdTest {
           .hasMessageContaining("missing rows");
     }
   }
+
+  @Test
+  void restoredProgressContinuesWithTheUninterruptedRunsRowOrder() {
+    Ratings train = firstUsers(Ml100kFixture.split("u1")[0], 60);
+    RbmConfig config = userConfig();
+    int[] third;
+    try (DistributedCd run = DistributedCd.start(config, train, null, null)) {
+      for (int epoch = 1; epoch <= 2; epoch++) {
+        run.beginEpoch();
+        run.endEpoch();
+      }
+      third = run.beginEpoch();
+    }
+    try (DistributedCd resumed = DistributedCd.start(config, train, null, null)) {
+      resumed.restoreProgress(2);
+
+      assertThat(resumed.completedEpochs()).isEqualTo(2);
+      assertThat(resumed.beginEpoch()).isEqualTo(third);
+    }
+  }
 }
