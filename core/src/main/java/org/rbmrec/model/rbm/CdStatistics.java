@@ -8,10 +8,10 @@ import java.util.Arrays;
  * partition to the driver, where partial statistics are merged with {@link #plus} and applied
  * as one update ({@link DistributedCd#applyBatch}).
  *
- * <p>With n touched visible units (sorted ascending in {@code units}), K levels and F hidden
- * units, the arrays are:
+ * <p>With n touched visible units, K levels and F hidden units, the arrays are:
  * <ul>
- *   <li>{@code units}: (n) the touched visible units, strictly increasing;
+ *   <li>{@code units}: (n) the touched visible units, distinct, in the order the rows first
+ *       touched them (the order in which the single-machine trainer marks them);
  *   <li>{@code w}: (n × K × F) Σ_rows (v_ik p⁰_j − ṽ_ik p̃_j) of unit {@code units[s]},
  *       {@code w[(s*K + k)*F + j]};
  *   <li>{@code b}: (n × K) Σ_rows (v_ik − ṽ_ik), {@code b[s*K + k]};
@@ -21,6 +21,10 @@ import java.util.Arrays;
  *   <li>{@code c}: (F) Σ_rows (p⁰_j − p̃_j);
  * </ul>
  * plus the number of rows summed and the reconstruction error sum and count (CD only).
+ *
+ * <p>Summing the statistics of a mini-batch's fixed chunks in chunk order with {@link #plus}
+ * (a left fold, starting from {@link #empty}) gives, bit for bit, the sums and the touched
+ * order that the single-machine trainer reduces them to.
  *
  * <p>Immutable by contract: the accessors return the internal arrays, which callers must not
  * modify.
@@ -66,8 +70,8 @@ public final class CdStatistics {
   /**
    * Wraps arrays (without copying) after checking their shapes (see the class comment).
    *
-   * @throws IllegalArgumentException if a shape is wrong or {@code units} is not strictly
-   *     increasing
+   * @throws IllegalArgumentException if a shape is wrong or {@code units} holds a negative or
+   *     repeated unit
    */
   public static CdStatistics of(
       int levels, int hidden, int rows, int[] units, float[] w, float[] b, float[] d,
@@ -87,14 +91,13 @@ public final class CdStatistics {
     checkLength("rowsRated", rowsRated.length, n);
     checkLength("rowsIndicated", rowsIndicated.length, n);
     checkLength("c", c.length, hidden);
-    for (int s = 1; s < n; s++) {
-      if (units[s] <= units[s - 1]) {
+    int[] sorted = units.clone();
+    Arrays.sort(sorted);
+    for (int s = 0; s < n; s++) {
+      if (sorted[s] < 0 || (s > 0 && sorted[s] == sorted[s - 1])) {
         throw new IllegalArgumentException(
-            "units must be strictly increasing, got " + units[s - 1] + " then " + units[s]);
+            "units must be distinct and ≥ 0, got " + sorted[s] + (sorted[s] < 0 ? "" : " twice"));
       }
-    }
-    if (n > 0 && units[0] < 0) {
-      throw new IllegalArgumentException("units must be ≥ 0, got " + units[0]);
     }
     return new CdStatistics(levels, hidden, rows, units, w, b, d, rowsRated, rowsIndicated, c,
         reconSquaredError, reconCount);
@@ -108,8 +111,9 @@ public final class CdStatistics {
   }
 
   /**
-   * The statistics of the rows of both: sums per visible unit (a merge of the two sorted unit
-   * lists), of c, of the row counts and of the reconstruction error.
+   * The statistics of the rows of both: sums per visible unit, of c, of the row counts and of
+   * the reconstruction error. The units are this one's, in order, then the other's new ones,
+   * in their order (first-touch order when {@code other}'s rows come after this one's).
    */
   public CdStatistics plus(CdStatistics other) {
     if (other.levels != levels || other.hidden != hidden || (other.d == null) != (d == null)) {
@@ -117,37 +121,29 @@ public final class CdStatistics {
           + ", F=" + other.hidden + " to K=" + levels + ", F=" + hidden
           + " (or conditional to unconditional)");
     }
-    int kf = levels * hidden;
-    int n = 0;
-    for (int x = 0, y = 0; x < units.length || y < other.units.length; n++) {
-      if (y == other.units.length || (x < units.length && units[x] < other.units[y])) {
-        x++;
-      } else if (x == units.length || other.units[y] < units[x]) {
-        y++;
-      } else {
-        x++;
-        y++;
-      }
+    // Where each of other's units lands: its slot in this, or a new slot after this's units.
+    long[] mine = new long[units.length];
+    for (int s = 0; s < units.length; s++) {
+      mine[s] = ((long) units[s] << 32) | s;
     }
-    int[] mu = new int[n];
-    float[] mw = new float[n * kf];
-    float[] mb = new float[n * levels];
-    float[] md = d == null ? null : new float[n * hidden];
-    int[] mRated = new int[n];
-    int[] mIndicated = new int[n];
-    for (int x = 0, y = 0, s = 0; s < n; s++) {
-      boolean fromThis = y == other.units.length
-          || (x < units.length && units[x] <= other.units[y]);
-      boolean fromOther = x == units.length
-          || (y < other.units.length && other.units[y] <= units[x]);
-      if (fromThis) {
-        addSlot(this, x, s, mu, mw, mb, md, mRated, mIndicated);
-        x++;
-      }
-      if (fromOther) {
-        addSlot(other, y, s, mu, mw, mb, md, mRated, mIndicated);
-        y++;
-      }
+    Arrays.sort(mine);
+    int[] target = new int[other.units.length];
+    int n = units.length;
+    for (int t = 0; t < other.units.length; t++) {
+      int at = Arrays.binarySearch(mine, (long) other.units[t] << 32);
+      at = at >= 0 ? at : -at - 1;
+      boolean found = at < mine.length && (int) (mine[at] >>> 32) == other.units[t];
+      target[t] = found ? (int) mine[at] : n++;
+    }
+    int kf = levels * hidden;
+    int[] mu = Arrays.copyOf(units, n);
+    float[] mw = Arrays.copyOf(w, n * kf);
+    float[] mb = Arrays.copyOf(b, n * levels);
+    float[] md = d == null ? null : Arrays.copyOf(d, n * hidden);
+    int[] mRated = Arrays.copyOf(rowsRated, n);
+    int[] mIndicated = Arrays.copyOf(rowsIndicated, n);
+    for (int t = 0; t < other.units.length; t++) {
+      addSlot(other, t, target[t], mu, mw, mb, md, mRated, mIndicated);
     }
     float[] mc = c.clone();
     for (int j = 0; j < hidden; j++) {
@@ -179,36 +175,19 @@ public final class CdStatistics {
   }
 
   /**
-   * Copies a worker's touched slots, sorted by visible unit. {@code rows} is the number of rows
-   * the worker accumulated.
+   * Copies a worker's touched slots, in slot (first-touch) order. {@code rows} is the number of
+   * rows the worker accumulated.
    */
   static CdStatistics fromWorker(CdWorker worker, int levels, int hidden, boolean conditional,
       int rows) {
     int n = worker.numTouched;
-    long[] keys = new long[n];
-    for (int s = 0; s < n; s++) {
-      keys[s] = ((long) worker.touched[s] << 32) | s;
+    float[] d = null;
+    if (conditional) {
+      d = worker.gd == null ? new float[n * hidden] : Arrays.copyOf(worker.gd, n * hidden);
     }
-    Arrays.sort(keys);
-    int kf = levels * hidden;
-    int[] units = new int[n];
-    float[] w = new float[n * kf];
-    float[] b = new float[n * levels];
-    float[] d = conditional ? new float[n * hidden] : null;
-    int[] rated = new int[n];
-    int[] indicated = new int[n];
-    for (int t = 0; t < n; t++) {
-      int s = (int) keys[t];
-      units[t] = (int) (keys[t] >>> 32);
-      System.arraycopy(worker.gw, s * kf, w, t * kf, kf);
-      System.arraycopy(worker.gb, s * levels, b, t * levels, levels);
-      if (d != null && worker.gd != null) {
-        System.arraycopy(worker.gd, s * hidden, d, t * hidden, hidden);
-      }
-      rated[t] = worker.rowsRated[s];
-      indicated[t] = worker.rowsIndicated[s];
-    }
-    return new CdStatistics(levels, hidden, rows, units, w, b, d, rated, indicated,
+    return new CdStatistics(levels, hidden, rows, Arrays.copyOf(worker.touched, n),
+        Arrays.copyOf(worker.gw, n * levels * hidden), Arrays.copyOf(worker.gb, n * levels), d,
+        Arrays.copyOf(worker.rowsRated, n), Arrays.copyOf(worker.rowsIndicated, n),
         worker.gc.clone(), worker.reconSquaredError, worker.reconCount);
   }
 
@@ -232,7 +211,7 @@ public final class CdStatistics {
     return d != null;
   }
 
-  /** (n) the touched visible units, strictly increasing. Do not modify. */
+  /** (n) the touched visible units, distinct, in first-touch order. Do not modify. */
   public int[] units() {
     return units;
   }

@@ -111,21 +111,8 @@ public final class DistributedCd implements AutoCloseable {
    */
   public static CdStatistics statistics(RbmConfig config, ParameterSnapshot parameters,
       CdRowBlock block, int[] batch, int epoch) {
-    if (config.persistent()) {
-      throw new IllegalArgumentException("distributed training supports CD-k only, not"
-          + " persistent CD");
-    }
-    if (parameters.numVisible() != block.numColumns()
-        || parameters.levels() != block.levelValues().length) {
-      throw new IllegalArgumentException("parameters (V=" + parameters.numVisible() + ", K="
-          + parameters.levels() + ") do not match the block (V=" + block.numColumns() + ", K="
-          + block.levelValues().length + ")");
-    }
-    RbmParameters p = parameters.toParameters();
+    RbmParameters p = workerParameters(config, parameters, block);
     IndicatorRows ind = p.d == null ? null : block.indicator();
-    if (p.d != null && ind == null) {
-      throw new IllegalArgumentException("the conditional RBM needs the block's indicator rows");
-    }
     CdWorker worker = new CdWorker(p, block.levelValues(), block.maxRowLength());
     int steps = config.cdSteps(epoch);
     int used = 0;
@@ -139,6 +126,71 @@ public final class DistributedCd implements AutoCloseable {
       used++;
     }
     return CdStatistics.fromWorker(worker, p.levels, p.hidden, p.d != null, used);
+  }
+
+  /**
+   * The CD statistics of some fixed chunks of a mini-batch, each computed by one worker over
+   * the chunk's rows in batch order, exactly as the single-machine trainer computes a chunk:
+   * chunk {@code c} is {@code batch[c·chunkRows … min((c+1)·chunkRows, batch.length))}. Every
+   * row of the requested chunks must be in {@code block}. Folding the statistics of all of a
+   * batch's chunks in chunk order with {@link CdStatistics#plus} and applying the sum gives
+   * the single-machine update bit for bit.
+   *
+   * @param chunks the chunk indices wanted, each in [0, ⌈batch.length / chunkRows⌉)
+   * @return one statistics per entry of {@code chunks}, in the same order
+   * @throws IllegalArgumentException if a chunk index is out of range or a row of a wanted
+   *     chunk is not in the block
+   */
+  public static CdStatistics[] chunkStatistics(RbmConfig config, ParameterSnapshot parameters,
+      CdRowBlock block, int[] batch, int[] chunks, int epoch) {
+    RbmParameters p = workerParameters(config, parameters, block);
+    IndicatorRows ind = p.d == null ? null : block.indicator();
+    CdWorker worker = new CdWorker(p, block.levelValues(), block.maxRowLength());
+    int steps = config.cdSteps(epoch);
+    int chunkRows = config.chunkRows();
+    int numChunks = (batch.length + chunkRows - 1) / chunkRows;
+    CdStatistics[] result = new CdStatistics[chunks.length];
+    for (int x = 0; x < chunks.length; x++) {
+      int c = chunks[x];
+      if (c < 0 || c >= numChunks) {
+        throw new IllegalArgumentException(
+            "chunk must be in [0, " + numChunks + "), got " + c);
+      }
+      int from = c * chunkRows;
+      int to = Math.min(batch.length, from + chunkRows);
+      for (int y = from; y < to; y++) {
+        int local = block.localRow(batch[y]);
+        if (local < 0) {
+          throw new IllegalArgumentException(
+              "row " + batch[y] + " of chunk " + c + " is not in the block");
+        }
+        worker.random.reseed(config.seed(), epoch, batch[y]);
+        worker.accumulateRow(block.rows(), ind, local, steps, config.negativePhase(), null);
+      }
+      result[x] = CdStatistics.fromWorker(worker, p.levels, p.hidden, p.d != null, to - from);
+      worker.reset();
+    }
+    return result;
+  }
+
+  /** Checks the inputs of a worker-side computation and copies the parameters for a worker. */
+  private static RbmParameters workerParameters(
+      RbmConfig config, ParameterSnapshot parameters, CdRowBlock block) {
+    if (config.persistent()) {
+      throw new IllegalArgumentException("distributed training supports CD-k only, not"
+          + " persistent CD");
+    }
+    if (parameters.numVisible() != block.numColumns()
+        || parameters.levels() != block.levelValues().length) {
+      throw new IllegalArgumentException("parameters (V=" + parameters.numVisible() + ", K="
+          + parameters.levels() + ") do not match the block (V=" + block.numColumns() + ", K="
+          + block.levelValues().length + ")");
+    }
+    RbmParameters p = parameters.toParameters();
+    if (p.d != null && block.indicator() == null) {
+      throw new IllegalArgumentException("the conditional RBM needs the block's indicator rows");
+    }
+    return p;
   }
 
   /** The configuration. */

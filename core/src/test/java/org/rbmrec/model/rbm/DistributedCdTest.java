@@ -61,18 +61,25 @@ class DistributedCdTest {
           .plus(DistributedCd.statistics(cd.config(), p, halves[1], batch, 1));
 
       assertThat(merged.rows()).isEqualTo(20);
-      assertThat(merged.units()).isEqualTo(whole.units());
-      assertThat(merged.rowsRated()).isEqualTo(whole.rowsRated());
-      assertClose(merged.w(), whole.w(), 1e-5);
-      assertClose(merged.b(), whole.b(), 1e-5);
+      assertThat(merged.units()).containsExactlyInAnyOrder(whole.units());
+      int kf = 5 * cd.config().hidden();
+      for (int s = 0; s < whole.units().length; s++) {
+        int t = Arrays.asList(Arrays.stream(merged.units()).boxed().toArray())
+            .indexOf(whole.units()[s]);
+        assertThat(merged.rowsRated()[t]).isEqualTo(whole.rowsRated()[s]);
+        assertClose(Arrays.copyOfRange(merged.w(), t * kf, (t + 1) * kf),
+            Arrays.copyOfRange(whole.w(), s * kf, (s + 1) * kf), 1e-5);
+        assertClose(Arrays.copyOfRange(merged.b(), t * 5, (t + 1) * 5),
+            Arrays.copyOfRange(whole.b(), s * 5, (s + 1) * 5), 1e-5);
+      }
       assertClose(merged.c(), whole.c(), 1e-5);
       assertThat(merged.reconCount()).isEqualTo(whole.reconCount());
     }
   }
 
   @Test
-  void plusSumsSharedUnitsAndKeepsTheOthersSorted() {
-    CdStatistics a = CdStatistics.of(2, 1, 1, new int[] {1, 4}, new float[] {1, 2, 3, 4},
+  void plusSumsSharedUnitsAndAppendsTheOthersInFirstTouchOrder() {
+    CdStatistics a = CdStatistics.of(2, 1, 1, new int[] {4, 1}, new float[] {1, 2, 3, 4},
         new float[] {1, 0, 0, 1}, null, new int[] {1, 1}, new int[] {0, 0}, new float[] {0.5f},
         1.0, 2);
     CdStatistics b = CdStatistics.of(2, 1, 2, new int[] {0, 4}, new float[] {10, 20, 30, 40},
@@ -81,14 +88,124 @@ class DistributedCdTest {
 
     CdStatistics sum = a.plus(b);
 
-    assertThat(sum.units()).containsExactly(0, 1, 4);
-    assertThat(sum.w()).containsExactly(10, 20, 1, 2, 33, 44);
-    assertThat(sum.b()).containsExactly(0, 1, 1, 0, 1, 1);
+    assertThat(sum.units()).containsExactly(4, 1, 0);
+    assertThat(sum.w()).containsExactly(31, 42, 3, 4, 10, 20);
+    assertThat(sum.b()).containsExactly(2, 0, 0, 1, 0, 1);
     assertThat(sum.rowsRated()).containsExactly(2, 1, 2);
     assertThat(sum.c()).containsExactly(1.5f);
     assertThat(sum.rows()).isEqualTo(3);
     assertThat(sum.reconSquaredError()).isEqualTo(1.5);
     assertThat(sum.reconCount()).isEqualTo(3);
+  }
+
+  @Test
+  void repeatedUnitsAreRejected() {
+    assertThatThrownBy(() -> CdStatistics.of(2, 1, 1, new int[] {3, 3}, new float[4],
+        new float[4], null, new int[2], new int[2], new float[1], 0, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("units must be distinct and ≥ 0, got 3 twice");
+  }
+
+  /** Chunk c of every batch lives in block c % parts, as the exact Spark placement puts it. */
+  private static CdRowBlock[] chunkAlignedBlocks(DistributedCd cd, int[] order, int parts) {
+    RbmConfig config = cd.config();
+    CdRowBlock[] blocks = new CdRowBlock[parts];
+    for (int b = 0; b < parts; b++) {
+      int part = b;
+      blocks[b] = cd.block(java.util.stream.IntStream.range(0, order.length)
+          .filter(x -> (x % config.batchSize()) / config.chunkRows() % parts == part)
+          .map(x -> order[x]).sorted().toArray());
+    }
+    return blocks;
+  }
+
+  /** Runs every epoch of {@code cd} the exact way, over {@code parts} chunk-aligned blocks. */
+  private static void runExactly(DistributedCd cd, int parts) {
+    RbmConfig config = cd.config();
+    while (cd.completedEpochs() < config.epochs()) {
+      int epoch = cd.completedEpochs() + 1;
+      int[] order = cd.beginEpoch();
+      CdRowBlock[] blocks = chunkAlignedBlocks(cd, order, parts);
+      for (int from = 0; from < order.length; from += config.batchSize()) {
+        int[] batch = Arrays.copyOfRange(order, from,
+            Math.min(order.length, from + config.batchSize()));
+        int chunks = (batch.length + config.chunkRows() - 1) / config.chunkRows();
+        CdStatistics[] byChunk = new CdStatistics[chunks];
+        ParameterSnapshot p = cd.parameters();
+        for (int b = 0; b < parts; b++) {
+          int part = b;
+          int[] mine = java.util.stream.IntStream.range(0, chunks).filter(c -> c % parts == part)
+              .toArray();
+          CdStatistics[] got = DistributedCd.chunkStatistics(config, p, blocks[b], batch, mine,
+              epoch);
+          for (int x = 0; x < mine.length; x++) {
+            byChunk[mine[x]] = got[x];
+          }
+        }
+        CdStatistics sum = CdStatistics.empty(p.levels(), config.hidden(), config.conditional());
+        for (CdStatistics chunk : byChunk) {
+          sum = sum.plus(chunk);
+        }
+        cd.applyBatch(sum, batch.length);
+      }
+      cd.endEpoch();
+    }
+  }
+
+  @Test
+  void chunkStatisticsFoldedInChunkOrderReproduceTheSingleMachineRunBitForBit() {
+    Ratings[] u1 = Ml100kFixture.split("u1");
+    Ratings train = firstUsers(u1[0], 150);
+    Ratings implicit = firstUsers(u1[1], 150);
+    RbmConfig config = RbmConfig.builder().orientation(Orientation.ITEM).hidden(10)
+        .conditional(true).epochs(3).batchSize(30).chunkRows(4).sharedLearningRate(0.1)
+        .averageEpochs(2).negativePhase(NegativePhase.SAMPLED).cdSteps(2).seed(3).threads(2)
+        .monitorRows(30).build();
+    RbmParameters expected = new RbmTrainer(config).train(train, implicit, null,
+        ConstantRecommender.globalMean(train), EpochListener.NONE, Progress.NONE).parameters();
+
+    RbmParameters actual;
+    try (DistributedCd cd = DistributedCd.start(config, train, implicit, null)) {
+      runExactly(cd, 3);
+      actual = cd.finish(ConstantRecommender.globalMean(train)).parameters();
+    }
+
+    assertThat(actual.weightsCopy()).isEqualTo(expected.weightsCopy());
+    assertThat(actual.visibleBiasesCopy()).isEqualTo(expected.visibleBiasesCopy());
+    assertThat(actual.hiddenBiasesCopy()).isEqualTo(expected.hiddenBiasesCopy());
+    assertThat(actual.implicitWeightsCopy()).isEqualTo(expected.implicitWeightsCopy());
+  }
+
+  @Test
+  void theFactoredModelIsReproducedBitForBitToo() {
+    Ratings train = firstUsers(Ml100kFixture.split("u1")[0], 120);
+    RbmConfig config = RbmConfig.builder().orientation(Orientation.USER).hidden(8).factors(3)
+        .epochs(2).batchSize(25).chunkRows(3).seed(8).threads(1).monitorRows(0).build();
+    RbmParameters expected = new RbmTrainer(config)
+        .train(train, ConstantRecommender.globalMean(train)).parameters();
+
+    RbmParameters actual;
+    try (DistributedCd cd = DistributedCd.start(config, train, null, null)) {
+      runExactly(cd, 2);
+      actual = cd.finish(ConstantRecommender.globalMean(train)).parameters();
+    }
+
+    assertThat(actual.weightsCopy()).isEqualTo(expected.weightsCopy());
+    assertThat(actual.visibleBiasesCopy()).isEqualTo(expected.visibleBiasesCopy());
+  }
+
+  @Test
+  void aChunkWithARowOutsideTheBlockIsRejected() {
+    Ratings train = firstUsers(Ml100kFixture.split("u1")[0], 60);
+    try (DistributedCd cd = DistributedCd.start(userConfig(), train, null, null)) {
+      int[] batch = Arrays.copyOf(cd.beginEpoch(), 20);
+      CdRowBlock oneRow = cd.block(new int[] {batch[0]});
+
+      assertThatThrownBy(() -> DistributedCd.chunkStatistics(
+          cd.config(), cd.parameters(), oneRow, batch, new int[] {0}, 1))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("of chunk 0 is not in the block");
+    }
   }
 
   @Test
