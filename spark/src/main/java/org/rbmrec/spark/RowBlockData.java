@@ -4,8 +4,9 @@ import java.io.Serializable;
 import org.rbmrec.model.rbm.CdRowBlock;
 
 /**
- * One partition's rows as Spark ships them: the arrays of a {@link CdRowBlock}. The block itself
- * is rebuilt once per executor and kept with the cached partition.
+ * One partition's rows as Spark ships them: the arrays of a {@link CdRowBlock}, and which of
+ * the {@code parts} partitions it is. The block itself is rebuilt once per executor and kept
+ * with the cached partition.
  */
 final class RowBlockData implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -17,9 +18,13 @@ final class RowBlockData implements Serializable {
   private final int[] indicatorPointers;
   private final int[] indicatorColumns;
   private final double[] levelValues;
+  private final int part;
+  private final int parts;
   private transient CdRowBlock block;
 
-  RowBlockData(CdRowBlock block) {
+  RowBlockData(CdRowBlock block, int part, int parts) {
+    this.part = part;
+    this.parts = parts;
     this.numColumns = block.numColumns();
     this.rowIds = block.rowIds();
     this.rowPointers = block.rowPointers();
@@ -38,6 +43,16 @@ final class RowBlockData implements Serializable {
           indicatorColumns, levelValues);
     }
     return block;
+  }
+
+  /** This block's partition, in [0, parts). */
+  int part() {
+    return part;
+  }
+
+  /** The number of partitions. */
+  int parts() {
+    return parts;
   }
 
   /** The number of rows. */

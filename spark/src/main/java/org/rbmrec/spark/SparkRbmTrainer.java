@@ -23,34 +23,61 @@ import org.rbmrec.train.EpochReport;
 /**
  * Trains an RBM by data-parallel contrastive divergence on Spark.
  *
- * <p>The active training rows (users, or items for the I-RBM) are dealt round-robin into
- * {@code partitions} blocks, shipped once and kept on the executors (a locally checkpointed RDD,
- * so later tasks carry no data). For every global mini-batch of the epoch's shuffled order the
- * driver broadcasts the current parameters and the batch's row numbers; each partition computes
- * the CD statistics of its rows of the batch ({@link DistributedCd#statistics}); the partial
- * statistics are summed with {@code treeAggregate}; the driver applies the update. The result
- * is the single-machine {@link org.rbmrec.model.rbm.RbmTrainer}'s for the same seed and batch
- * size, up to floating-point summation order, whatever the number of partitions.
+ * <p>The training rows (users, or items for the I-RBM) are cut into one block per partition,
+ * shipped from the driver and kept on the executors (a locally checkpointed RDD, so the tasks
+ * carry no data). For every global mini-batch of the epoch's shuffled order the driver
+ * broadcasts the current parameters and the batch's row numbers; each partition computes the
+ * CD statistics of its rows of the batch ({@link DistributedCd}); the statistics are gathered
+ * with {@code treeAggregate}; the driver applies the update (momentum, weight decay, shared
+ * weights, averaging: the single-machine {@link org.rbmrec.model.rbm.RbmTrainer}'s). Two
+ * {@link Mode}s differ in where the rows live:
+ * <ul>
+ *   <li>{@link Mode#EXACT} (the default): every epoch the rows are dealt again so that each
+ *       fixed chunk of {@code chunkRows} rows of a mini-batch lies in one partition, which
+ *       returns each chunk's statistics; the driver sums them in chunk order. The parameters are
+ *       bit-identical to the single-machine trainer's for the same configuration, whatever the
+ *       number of partitions; the rows travel from the driver every epoch, and at most
+ *       {@code ⌈batchSize / chunkRows⌉} partitions have work.
+ *   <li>{@link Mode#SUMMED}: the rows are dealt round-robin once and stay; each partition sums
+ *       its rows' statistics and {@code treeAggregate} sums the partitions'. Each update equals
+ *       the single-machine one up to the order floats are summed in; over many epochs the two
+ *       runs drift apart (a last-bit difference can flip a sampled hidden unit), so the models
+ *       are statistically alike, not equal.
+ * </ul>
  *
- * <p>Costs per mini-batch: one Spark job, a broadcast of V·K·F (+ V·K + F [+ V·F]) floats, and
- * statistics of size proportional to the visible units the batch touched. Large batches pay the
- * job overhead fewer times. Persistent CD is refused.
+ * <p>Costs per mini-batch: one Spark job and a broadcast of V·K·F (+ V·K + F [+ V·F]) floats.
+ * Larger batches pay the job overhead fewer times. Persistent CD is refused.
  *
  * <p>Limits: the driver holds the ratings (it builds the blocks and measures the per-epoch
- * metrics) and the parameters; an executor lost mid-training loses its block (the RDD is
- * locally checkpointed) and fails the run.
+ * metrics) and the parameters; an executor lost mid-epoch loses its block (the RDD is locally
+ * checkpointed) and fails the run.
  */
 public final class SparkRbmTrainer {
   private static final int TREE_DEPTH = 2;
   private final JavaSparkContext spark;
   private final int partitions;
+  private final Mode mode;
+
+  /** Where the rows live and how the statistics are combined (see the class comment). */
+  public enum Mode {
+    /** Chunk-aligned rows, per-chunk statistics summed in chunk order: bit-identical. */
+    EXACT,
+    /** Rows fixed round-robin, statistics summed per partition: equal up to rounding. */
+    SUMMED
+  }
+
+  /** {@link Mode#EXACT} over {@code partitions} partitions. */
+  public SparkRbmTrainer(JavaSparkContext spark, int partitions) {
+    this(spark, partitions, Mode.EXACT);
+  }
 
   /**
    * @param partitions how many blocks the rows are dealt into, ≥ 1 (usually the cluster's
-   *     default parallelism)
+   *     default parallelism; {@link Mode#EXACT} uses at most ⌈batchSize / chunkRows⌉)
    */
-  public SparkRbmTrainer(JavaSparkContext spark, int partitions) {
+  public SparkRbmTrainer(JavaSparkContext spark, int partitions, Mode mode) {
     this.spark = Objects.requireNonNull(spark, "spark");
+    this.mode = Objects.requireNonNull(mode, "mode");
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be ≥ 1, got " + partitions);
     }
@@ -84,28 +111,44 @@ public final class SparkRbmTrainer {
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(afterEpoch, "afterEpoch");
     RbmConfig config = cd.config();
-    JavaRDD<RowBlockData> blocks = distribute(cd);
+    int chunksPerBatch = (config.batchSize() + config.chunkRows() - 1) / config.chunkRows();
+    int parts = mode == Mode.EXACT ? Math.min(partitions, chunksPerBatch) : partitions;
     Broadcast<HashMap<String, String>> settings =
         spark.broadcast(new HashMap<>(config.toProperties()));
-    int levels = cd.parameters().levels();
-    StatisticsData zero = new StatisticsData(
-        CdStatistics.empty(levels, config.hidden(), config.conditional()));
+    CdStatistics empty = CdStatistics.empty(
+        cd.parameters().levels(), config.hidden(), config.conditional());
+    StatisticsData zero = new StatisticsData(empty);
+    JavaRDD<RowBlockData> blocks =
+        mode == Mode.SUMMED ? distribute(cd, roundRobin(cd.activeRows(), parts)) : null;
     progress.start("training " + config.orientation().name().toLowerCase()
-        + " RBM on Spark (" + partitions + " partitions)", config.epochs(), "epoch");
+        + " RBM on Spark (" + parts + " partitions)", config.epochs(), "epoch");
     try {
       progress.advance(cd.completedEpochs());
       while (cd.completedEpochs() < config.epochs()) {
         int epoch = cd.completedEpochs() + 1;
         int[] order = cd.beginEpoch();
+        if (mode == Mode.EXACT) {
+          if (blocks != null) {
+            blocks.unpersist(false);
+          }
+          blocks = distribute(cd, chunkAligned(order, config, parts));
+        }
         for (int from = 0; from < order.length; from += config.batchSize()) {
           int[] batch = Arrays.copyOfRange(order, from,
               Math.min(order.length, from + config.batchSize()));
           Broadcast<BatchData> step =
               spark.broadcast(new BatchData(cd.parameters(), batch, epoch));
-          StatisticsData sum = blocks.treeAggregate(
-              zero, partial(settings, step), StatisticsData::plus, TREE_DEPTH);
+          CdStatistics sum;
+          if (mode == Mode.EXACT) {
+            int chunks = (batch.length + config.chunkRows() - 1) / config.chunkRows();
+            sum = blocks.treeAggregate(ChunkResults.NONE, chunksOf(settings, step),
+                ChunkResults::plus, TREE_DEPTH).foldInChunkOrder(chunks, empty);
+          } else {
+            sum = blocks.treeAggregate(zero, rowsOf(settings, step), StatisticsData::plus,
+                TREE_DEPTH).statistics();
+          }
           step.destroy();
-          cd.applyBatch(sum.statistics(), batch.length);
+          cd.applyBatch(sum, batch.length);
         }
         EpochReport report = cd.endEpoch();
         listener.onEpoch(report);
@@ -114,34 +157,73 @@ public final class SparkRbmTrainer {
       }
     } finally {
       settings.destroy();
-      blocks.unpersist(false);
+      if (blocks != null) {
+        blocks.unpersist(false);
+      }
       progress.finish();
     }
   }
 
-  /** Deals the active rows round-robin into blocks and pins them on the executors. */
-  private JavaRDD<RowBlockData> distribute(DistributedCd cd) {
-    int[] active = cd.activeRows();
-    List<RowBlockData> data = new ArrayList<>(partitions);
-    for (int p = 0; p < partitions; p++) {
-      int[] rows = new int[(active.length - p + partitions - 1) / partitions];
-      for (int x = 0; x < rows.length; x++) {
-        rows[x] = active[p + x * partitions];
+  /** Rows dealt round-robin: partition p holds {@code rows[p], rows[p + parts], …}. */
+  private static int[][] roundRobin(int[] rows, int parts) {
+    int[][] dealt = new int[parts][];
+    for (int p = 0; p < parts; p++) {
+      dealt[p] = new int[(rows.length - p + parts - 1) / parts];
+      for (int x = 0; x < dealt[p].length; x++) {
+        dealt[p][x] = rows[p + x * parts];
       }
-      data.add(new RowBlockData(cd.block(rows)));
     }
-    JavaRDD<RowBlockData> rdd = spark.parallelize(data, partitions);
+    return dealt;
+  }
+
+  /**
+   * Rows dealt by chunk: the row at position x of the epoch's order belongs to chunk
+   * {@code (x mod batchSize) / chunkRows} of its batch, and chunk c to partition
+   * {@code c mod parts}. Each partition's rows are sorted.
+   */
+  private static int[][] chunkAligned(int[] order, RbmConfig config, int parts) {
+    int[] counts = new int[parts];
+    for (int x = 0; x < order.length; x++) {
+      counts[partOf(x, config, parts)]++;
+    }
+    int[][] dealt = new int[parts][];
+    for (int p = 0; p < parts; p++) {
+      dealt[p] = new int[counts[p]];
+      counts[p] = 0;
+    }
+    for (int x = 0; x < order.length; x++) {
+      int p = partOf(x, config, parts);
+      dealt[p][counts[p]++] = order[x];
+    }
+    for (int[] rows : dealt) {
+      Arrays.sort(rows);
+    }
+    return dealt;
+  }
+
+  private static int partOf(int position, RbmConfig config, int parts) {
+    return (position % config.batchSize()) / config.chunkRows() % parts;
+  }
+
+  /** Ships the blocks and pins them on the executors. */
+  private JavaRDD<RowBlockData> distribute(DistributedCd cd, int[][] rowsByPart) {
+    List<RowBlockData> data = new ArrayList<>(rowsByPart.length);
+    long rows = 0;
+    for (int p = 0; p < rowsByPart.length; p++) {
+      data.add(new RowBlockData(cd.block(rowsByPart[p]), p, rowsByPart.length));
+      rows += rowsByPart[p].length;
+    }
+    JavaRDD<RowBlockData> rdd = spark.parallelize(data, rowsByPart.length);
     rdd.rdd().localCheckpoint();
     long shipped = rdd.map(RowBlockData::numRows).reduce(Integer::sum);
-    if (shipped != active.length) {
-      throw new IllegalStateException(
-          "the partitions hold " + shipped + " of " + active.length + " rows");
+    if (shipped != rows) {
+      throw new IllegalStateException("the partitions hold " + shipped + " of " + rows + " rows");
     }
     return rdd;
   }
 
-  /** A partition's statistics for the broadcast batch, added to the running partial sum. */
-  private static Function2<StatisticsData, RowBlockData, StatisticsData> partial(
+  /** {@link Mode#SUMMED}: a partition's statistics for the batch, added to the partial sum. */
+  private static Function2<StatisticsData, RowBlockData, StatisticsData> rowsOf(
       Broadcast<HashMap<String, String>> settings, Broadcast<BatchData> step) {
     return (sum, block) -> {
       Map<String, String> properties = settings.value();
@@ -149,6 +231,24 @@ public final class SparkRbmTrainer {
       CdStatistics own = DistributedCd.statistics(RbmConfig.fromProperties(properties),
           batch.parameters(), block.block(), batch.batch(), batch.epoch());
       return sum.plus(new StatisticsData(own));
+    };
+  }
+
+  /** {@link Mode#EXACT}: the statistics of the batch's chunks this partition holds. */
+  private static Function2<ChunkResults, RowBlockData, ChunkResults> chunksOf(
+      Broadcast<HashMap<String, String>> settings, Broadcast<BatchData> step) {
+    return (gathered, block) -> {
+      RbmConfig config = RbmConfig.fromProperties(settings.value());
+      BatchData batch = step.value();
+      int chunks = (batch.batch().length + config.chunkRows() - 1) / config.chunkRows();
+      int[] mine = new int[Math.max(0, (chunks - block.part() + block.parts() - 1)
+          / block.parts())];
+      for (int x = 0; x < mine.length; x++) {
+        mine[x] = block.part() + x * block.parts();
+      }
+      CdStatistics[] own = DistributedCd.chunkStatistics(config, batch.parameters(),
+          block.block(), batch.batch(), mine, batch.epoch());
+      return gathered.plus(ChunkResults.of(mine, own));
     };
   }
 }

@@ -50,7 +50,14 @@ class SparkRbmTrainerTest {
     return max;
   }
 
-  private static void assertSameParameters(RbmParameters actual, RbmParameters expected) {
+  private static void assertIdentical(RbmParameters actual, RbmParameters expected) {
+    assertThat(actual.weightsCopy()).isEqualTo(expected.weightsCopy());
+    assertThat(actual.visibleBiasesCopy()).isEqualTo(expected.visibleBiasesCopy());
+    assertThat(actual.hiddenBiasesCopy()).isEqualTo(expected.hiddenBiasesCopy());
+    assertThat(actual.implicitWeightsCopy()).isEqualTo(expected.implicitWeightsCopy());
+  }
+
+  private static void assertClose(RbmParameters actual, RbmParameters expected) {
     assertThat(maxAbsDiff(actual.weightsCopy(), expected.weightsCopy())).isLessThan(1e-4);
     assertThat(maxAbsDiff(actual.visibleBiasesCopy(), expected.visibleBiasesCopy()))
         .isLessThan(1e-4);
@@ -62,13 +69,17 @@ class SparkRbmTrainerTest {
     }
   }
 
-  @Test
-  void userBasedCdMatchesTheSingleMachineRunAfterThreeEpochs() {
-    Ratings train = Ml100k.firstUsers(u1.train(), 300);
-    RbmConfig config = RbmConfig.builder().orientation(Orientation.USER).hidden(20).epochs(3)
+  private static RbmConfig userBased() {
+    return RbmConfig.builder().orientation(Orientation.USER).hidden(20).epochs(3)
         .batchSize(50).chunkRows(4).learningRate(0.2).momentumEnd(0.9).momentumSwitchEpoch(2)
         .cdSchedule(List.of(new CdStage(1, 1), new CdStage(3, 3))).sharedLearningRate(0.05)
         .seed(11).threads(1).monitorRows(50).build();
+  }
+
+  @Test
+  void exactModeGivesTheSingleMachineParametersBitForBit() {
+    Ratings train = Ml100k.firstUsers(u1.train(), 300);
+    RbmConfig config = userBased();
     RbmParameters expected = new RbmTrainer(config).train(train, GlobalMean.fit(train))
         .parameters();
 
@@ -76,24 +87,38 @@ class SparkRbmTrainerTest {
     RbmModel model = new SparkRbmTrainer(context, 2).train(config, train, null, null,
         GlobalMean.fit(train), reports::add, Progress.NONE, EpochCallback.NONE);
 
-    assertSameParameters(model.parameters(), expected);
+    assertIdentical(model.parameters(), expected);
     assertThat(reports).extracting(EpochReport::epoch).containsExactly(1, 2, 3);
   }
 
   @Test
-  void conditionalItemBasedCdWithAveragingMatchesTheSingleMachineRun() {
+  void exactModeReproducesTheConditionalItemBasedRbmWithAveraging() {
     Ratings train = Ml100k.firstUsers(u1.train(), 200);
     Ratings implicit = Ml100k.firstUsers(u1.test(), 200);
     RbmConfig config = RbmConfig.builder().orientation(Orientation.ITEM).hidden(16)
         .conditional(true).epochs(3).batchSize(64).chunkRows(4).averageEpochs(2).seed(5)
-        .threads(1).monitorRows(50).build();
+        .threads(2).monitorRows(50).build();
     RbmParameters expected = new RbmTrainer(config).train(train, implicit, null,
         GlobalMean.fit(train), EpochListener.NONE, Progress.NONE).parameters();
 
     RbmModel model = new SparkRbmTrainer(context, 3).train(config, train, implicit, null,
         GlobalMean.fit(train), EpochListener.NONE, Progress.NONE, EpochCallback.NONE);
 
-    assertSameParameters(model.parameters(), expected);
+    assertIdentical(model.parameters(), expected);
+  }
+
+  @Test
+  void summedModeMatchesTheSingleMachineRunWithinRoundingAfterThreeEpochs() {
+    Ratings train = Ml100k.firstUsers(u1.train(), 300);
+    RbmConfig config = userBased();
+    RbmParameters expected = new RbmTrainer(config).train(train, GlobalMean.fit(train))
+        .parameters();
+
+    RbmModel model = new SparkRbmTrainer(context, 2, SparkRbmTrainer.Mode.SUMMED).train(config,
+        train, null, null, GlobalMean.fit(train), EpochListener.NONE, Progress.NONE,
+        EpochCallback.NONE);
+
+    assertClose(model.parameters(), expected);
   }
 
   @Test
