@@ -88,6 +88,11 @@ public final class SparkAlsCommand implements Callable<Integer> {
       description = "Also train the RBM on Spark and compare its weights (default: on).")
   private boolean sparkRbm;
 
+  @Option(names = "--spark-mode", paramLabel = "exact|summed", defaultValue = "exact",
+      description = "How the RBM trains on Spark: exact (bit-identical to this machine) or"
+          + " summed (rows stay put; equal up to rounding) (default: ${DEFAULT-VALUE}).")
+  private String sparkMode;
+
   @Option(names = "--rank", paramLabel = "R", defaultValue = "10",
       description = "ALS rank (default: ${DEFAULT-VALUE}).")
   private int rank;
@@ -124,6 +129,12 @@ public final class SparkAlsCommand implements Callable<Integer> {
     for (String name : models.split(",")) {
       kinds.add(ModelKind.parse(name.trim()));
     }
+    SparkRbmTrainer.Mode mode = switch (sparkMode) {
+      case "exact" -> SparkRbmTrainer.Mode.EXACT;
+      case "summed" -> SparkRbmTrainer.Mode.SUMMED;
+      default -> throw new IllegalArgumentException(
+          "--spark-mode must be exact or summed, got " + sparkMode);
+    };
     if (epochs != null && epochs < 1) {
       throw new IllegalArgumentException("--epochs must be ≥ 1, got " + epochs);
     }
@@ -173,15 +184,15 @@ public final class SparkAlsCommand implements Callable<Integer> {
         int partitions = context.defaultParallelism();
         int[] epochsRun = new int[1];
         long start = System.nanoTime();
-        RbmModel distributed = new SparkRbmTrainer(context, partitions).train(rbmConfig,
+        RbmModel distributed = new SparkRbmTrainer(context, partitions, mode).train(rbmConfig,
             parts.train(), null, null,
             BiasBaseline.fit(parts.train(), BiasConfig.defaults(), EpochListener.NONE),
             r -> epochsRun[0]++, common.progress(), EpochCallback.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
         EvaluationResult r = evaluator.evaluate(distributed, parts.train(), parts.test(),
             common.progress());
-        results.add(row("rbm-spark", "rbmrec rbm on Spark", "spark " + sc.master() + ", "
-            + partitions + " partitions", r.rmse(), r.mae(), r.nTest(), r.nFallback(), seconds,
+        results.add(row("rbm-spark", "rbmrec rbm on Spark (" + sparkMode + ")", "spark "
+            + sc.master() + ", " + partitions + " partitions", r.rmse(), r.mae(), r.nTest(), r.nFallback(), seconds,
             epochsRun[0], rbmConfig.toProperties()));
         if (localRbm != null) {
           json.put("rbm_spark_vs_local_max_abs_weight_diff", maxAbsDiff(

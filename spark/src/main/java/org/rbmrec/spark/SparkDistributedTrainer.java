@@ -15,9 +15,9 @@ import org.rbmrec.train.TrainingPlan;
 
 /**
  * The Spark implementation of {@link DistributedTrainer}, found by the command line's
- * {@code train --spark MASTER}: trains the plan's RBM with {@link SparkRbmTrainer} over the
- * cluster's default parallelism, with the bias baseline as fallback (as {@link TrainingPlan#fit}
- * does).
+ * {@code train --spark MASTER}: trains the plan's RBM with {@link SparkRbmTrainer} in its exact
+ * mode (parameters bit-identical to a single-machine run) over the cluster's default
+ * parallelism, with the bias baseline as fallback (as {@link TrainingPlan#fit} does).
  *
  * <p>MASTER is a Spark master URL ({@code local[2]}, {@code spark://host:7077}, {@code yarn},
  * ...), or {@value #SUBMIT} to use the master {@code spark-submit} was given. A session that is
