@@ -124,7 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
             + " the class path: run through bin/rbmrec (it adds the module when --spark is"
             + " given) or spark-submit (see the README)"));
     if (cluster != null) {
-      cluster.check(plan);
+      cluster.check(plan, sparkMaster);
     }
     Dataset dataset = services.datasets().resolve(data, common.dataDir(), readerFlags.options(),
         common.progress());

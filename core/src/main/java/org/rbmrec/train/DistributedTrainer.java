@@ -22,11 +22,13 @@ public interface DistributedTrainer {
   String name();
 
   /**
-   * Checks, before any data is read, that {@code plan} can be trained this way.
+   * Checks, before any data is read, that {@code plan} can be trained this way at
+   * {@code master}.
    *
-   * @throws IllegalArgumentException naming what cannot be (for example the model kind)
+   * @throws IllegalArgumentException naming what cannot be (for example the model kind or a
+   *     malformed master)
    */
-  void check(TrainingPlan plan);
+  void check(TrainingPlan plan, String master);
 
   /**
    * Trains {@code plan} on the cluster at {@code master}.

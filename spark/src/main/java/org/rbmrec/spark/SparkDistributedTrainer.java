@@ -1,5 +1,6 @@
 package org.rbmrec.spark;
 
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -28,13 +29,19 @@ public final class SparkDistributedTrainer implements DistributedTrainer {
   /** The MASTER value that takes the master from spark-submit's configuration. */
   public static final String SUBMIT = "submit";
 
+  /** The master URLs Spark 4 accepts, checked before Spark starts (and logs its own errors). */
+  private static final Pattern MASTER_URL = Pattern.compile(
+      "local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[\\d+,\\d+,\\d+]|spark://.+|yarn"
+          + "|k8s://.+");
+
   @Override
   public String name() {
     return "spark";
   }
 
   @Override
-  public void check(TrainingPlan plan) {
+  public void check(TrainingPlan plan, String master) {
+    checkMaster(master);
     if (!(plan.config() instanceof RbmConfig config)) {
       throw new IllegalArgumentException("--spark trains the RBM models only (rbm, rbm-item,"
           + " rbm-cond, rbm-factored), got " + plan.kind().id());
@@ -48,7 +55,7 @@ public final class SparkDistributedTrainer implements DistributedTrainer {
   @Override
   public Recommender fit(TrainingPlan plan, String master, Ratings train, Ratings validation,
       Ratings implicit, EpochListener listener, Progress progress) {
-    check(plan);
+    check(plan, master);
     RbmConfig config = (RbmConfig) plan.config();
     boolean existing = SparkSession.getActiveSession().isDefined();
     SparkSession session = session(master);
@@ -64,11 +71,28 @@ public final class SparkDistributedTrainer implements DistributedTrainer {
     }
   }
 
-  /** The active session, or a new one at {@code master} (see the class comment). */
+  private static void checkMaster(String master) {
+    if (!SUBMIT.equals(master) && !MASTER_URL.matcher(master).matches()) {
+      throw new IllegalArgumentException("'" + master + "' is not a Spark master URL (local,"
+          + " local[N], local[*], spark://HOST:PORT, yarn, k8s://HOST:PORT) nor " + SUBMIT);
+    }
+  }
+
+  /**
+   * The active session, or a new one at {@code master} (see the class comment).
+   *
+   * @throws IllegalArgumentException if {@code master} is not a master URL Spark accepts, or is
+   *     {@value #SUBMIT} outside spark-submit
+   */
   static SparkSession session(String master) {
     SparkConf conf = new SparkConf().setAppName("rbmrec");
+    checkMaster(master);
     if (!SUBMIT.equals(master)) {
       conf.setMaster(master);
+    } else if (!conf.contains("spark.master")) {
+      throw new IllegalArgumentException("--spark " + SUBMIT + " takes the master from"
+          + " spark-submit, but this is not running under spark-submit: give a master URL such"
+          + " as local[2]");
     }
     if (master.startsWith("local")) {
       // A local run stays on the loopback interface and needs no web UI.

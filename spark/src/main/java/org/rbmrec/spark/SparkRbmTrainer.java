@@ -144,7 +144,7 @@ public final class SparkRbmTrainer {
             sum = blocks.treeAggregate(ChunkResults.NONE, chunksOf(settings, step),
                 ChunkResults::plus, TREE_DEPTH).foldInChunkOrder(chunks, empty);
           } else {
-            sum = blocks.treeAggregate(zero, rowsOf(settings, step), StatisticsData::plus,
+            sum = blocks.treeAggregate(zero, partialSum(settings, step), StatisticsData::plus,
                 TREE_DEPTH).statistics();
           }
           step.destroy();
@@ -223,7 +223,7 @@ public final class SparkRbmTrainer {
   }
 
   /** {@link Mode#SUMMED}: a partition's statistics for the batch, added to the partial sum. */
-  private static Function2<StatisticsData, RowBlockData, StatisticsData> rowsOf(
+  private static Function2<StatisticsData, RowBlockData, StatisticsData> partialSum(
       Broadcast<HashMap<String, String>> settings, Broadcast<BatchData> step) {
     return (sum, block) -> {
       Map<String, String> properties = settings.value();

@@ -62,4 +62,17 @@ class SparkTrainCommandTest {
     assertThat(err.toString()).contains("--spark trains the RBM models only");
     assertThat(dir.resolve("mf")).doesNotExist();
   }
+
+  @Test
+  void aMalformedMasterIsAUserErrorBeforeReadingData() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(new String[] {"train", "no-such-data", "--model", "rbm", "--spark",
+        "nowhere", "--out", dir.resolve("bad").toString()}, new PrintWriter(out),
+        new PrintWriter(err));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString().trim()).startsWith("rbmrec: error: 'nowhere' is not a Spark master");
+    assertThat(dir.resolve("bad")).doesNotExist();
+  }
 }

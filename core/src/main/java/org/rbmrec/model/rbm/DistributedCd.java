@@ -10,28 +10,31 @@ import org.rbmrec.train.EpochReport;
 /**
  * Data-parallel contrastive divergence: the driver's side of an RBM trained with its rows spread
  * over workers (for example Spark partitions), and the workers' side,
- * {@link #statistics(RbmConfig, ParameterSnapshot, CdRowBlock, int[], int)}.
+ * {@link #chunkStatistics} and {@link #statistics}, pure functions that may run anywhere.
  *
  * <p>One epoch, driven by the caller:
  * <pre>
  *   int[] order = cd.beginEpoch();                       // the epoch's shuffled rows
  *   for each batch order[from … to):
  *     ship cd.parameters() and the batch's rows to the workers;
- *     each worker: DistributedCd.statistics(config, parameters, itsBlock, batch, epoch);
- *     sum the workers' statistics with CdStatistics.plus;
+ *     exact:  chunk c (rows batch[c·chunkRows …]) must sit in one worker's block; each worker
+ *             returns chunkStatistics(…) of its chunks; fold them with CdStatistics.plus in
+ *             chunk order, starting from CdStatistics.empty;
+ *     summed: each worker returns statistics(…) of its rows of the batch; add them up with
+ *             CdStatistics.plus in any order;
  *     cd.applyBatch(sum, to - from);
  *   EpochReport report = cd.endEpoch();
  * </pre>
  * The row order, the per-row random streams (seed, epoch, row), the statistics and the update
- * are those of {@link RbmTrainer}, so the parameters equal a single-machine run with the same
- * configuration up to floating-point summation order (the statistics of a batch are summed per
- * block, then across blocks, instead of per fixed chunk).
+ * are those of {@link RbmTrainer}. The exact way reproduces its reduction too, so the
+ * parameters are bit-identical to a single-machine run with the same configuration; the summed
+ * way adds the same terms in another order, so they agree up to rounding, and drift apart over
+ * many epochs as rounding flips sampled hidden units.
  *
  * <p>Persistent CD is refused: each row's chain would have to live in its partition and travel
  * with it.
  *
- * <p>Not thread-safe: one driver thread calls the instance methods; {@code statistics} is a pure
- * function and may run anywhere.
+ * <p>Not thread-safe: one driver thread calls the instance methods.
  */
 public final class DistributedCd implements AutoCloseable {
   private final RbmConfig config;
