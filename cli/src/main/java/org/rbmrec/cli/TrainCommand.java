@@ -28,6 +28,7 @@ import org.rbmrec.model.io.CheckpointFiles;
 import org.rbmrec.model.io.ModelFiles;
 import org.rbmrec.model.rbm.TrainingCheckpoint;
 import org.rbmrec.model.rbm.TrainingControl;
+import org.rbmrec.train.DistributedTrainer;
 import org.rbmrec.train.EpochListener;
 import org.rbmrec.train.EpochReport;
 import org.rbmrec.train.ModelKind;
@@ -113,6 +114,11 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Cut-off of the ranking metrics (default: ${DEFAULT-VALUE}).")
   private int k;
 
+  @Option(names = "--spark", paramLabel = "MASTER",
+      description = "Train the RBM on Apache Spark at this master (local[2], spark://host:7077,"
+          + " yarn, or submit under spark-submit); needs the spark module (bin/rbmrec adds it).")
+  private String sparkMaster;
+
   @Option(names = "--out", paramLabel = "RUN_DIR",
       description = "Run folder to write (default: runs/DATA-MODEL-TIME).")
   private Path out;
@@ -143,6 +149,17 @@ public final class TrainCommand implements Callable<Integer> {
     EvaluationConfig evaluation = EvaluationConfig.defaults().withK(k)
         .withThreads(common.threads()).withMaxRankedUsers(rankUsers); // bad -k fails before training
     TrainingCheckpoint checkpoint = resume == null ? null : checkpointToResume(kind);
+    DistributedTrainer cluster = sparkMaster == null ? null : DistributedTrainer.find()
+        .orElseThrow(() -> new IllegalArgumentException("--spark needs rbmrec's spark module on"
+            + " the class path: run through bin/rbmrec (it adds the module when --spark is"
+            + " given) or spark-submit (see the README)"));
+    if (cluster != null) {
+      cluster.check(plan, sparkMaster);
+    }
+    if (cluster != null && resume != null) {
+      throw new IllegalArgumentException("--resume does not work with --spark yet: resume the"
+          + " run on one machine (the same parameters result), or start it again");
+    }
     Dataset dataset = services.datasets().resolve(data, common.dataDir(), readerFlags.options(),
         common.progress());
     dataset.notices().forEach(common::notice);
@@ -165,7 +182,8 @@ public final class TrainCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Recommender trained;
     Path checkpointFile = run.file(CheckpointFiles.FILE_NAME);
-    try (StopOnSignal signal = plan.checkpoints() ? StopOnSignal.install(StopOnSignal.DEFAULT_WAIT)
+    try (StopOnSignal signal = plan.checkpoints() && cluster == null
+        ? StopOnSignal.install(StopOnSignal.DEFAULT_WAIT)
         : null;
         EpochRecorder recorder = new EpochRecorder(run, reports,
             checkpoint == null ? 0 : checkpoint.epochsCompleted())) {
@@ -173,15 +191,20 @@ public final class TrainCommand implements Callable<Integer> {
           : null, checkpoint, signal == null ? null : signal.request(), runFacts(kind, spec));
       Ratings implicitPairs = kind == ModelKind.RBM_COND && implicit.equals("test")
           ? parts.test() : null;
-      try {
-        trained = plan.fit(train, valid, implicitPairs, recorder, common.progress(), control);
-      } catch (TrainingStoppedException e) {
-        common.err().println(ErrorHandler.PREFIX + "interrupted after "
-            + TrainingStoppedException.describe(e.epochsCompleted(), e.rowsDone())
-            + "; checkpoint saved in " + checkpointFile + "; rerun the same command with"
-            + " --resume " + run.path() + " to continue");
-        common.err().flush();
-        return ExitCode.INTERRUPTED;
+      if (cluster == null) {
+        try {
+          trained = plan.fit(train, valid, implicitPairs, recorder, common.progress(), control);
+        } catch (TrainingStoppedException e) {
+          common.err().println(ErrorHandler.PREFIX + "interrupted after "
+              + TrainingStoppedException.describe(e.epochsCompleted(), e.rowsDone())
+              + "; checkpoint saved in " + checkpointFile + "; rerun the same command with"
+              + " --resume " + run.path() + " to continue");
+          common.err().flush();
+          return ExitCode.INTERRUPTED;
+        }
+      } else {
+        trained = cluster.fit(plan, sparkMaster, train, valid, implicitPairs, recorder,
+            common.progress());
       }
     }
     double fitSeconds = (System.nanoTime() - start) / 1e9;
@@ -262,6 +285,9 @@ public final class TrainCommand implements Callable<Integer> {
     json.put("implicit", kind == ModelKind.RBM_COND ? implicit : "none");
     json.put("seed", common.seed());
     json.put("threads", common.threads());
+    if (sparkMaster != null) {
+      json.put("spark", sparkMaster);
+    }
     json.put("n_train", train.size());
     json.put("n_valid", valid == null ? 0 : valid.size());
     json.put("n_test", test.size());

@@ -145,4 +145,15 @@ class TrainCommandTest {
     assertThat(r.status()).isEqualTo(ExitCode.USER);
     assertThat(r.err()).contains("--columns must be U,I,R or U,I,R,T");
   }
+
+  @Test
+  void sparkWithoutTheSparkModuleIsAUserErrorSayingHowToRunIt() {
+    Path run = dir.resolve("spark");
+    CliRun r = CliRun.run("train", "tiny", "--model", "rbm", "--spark", "local[2]", "--out",
+        run.toString());
+    assertThat(r.status()).isEqualTo(ExitCode.USER);
+    assertThat(r.errLines()).hasSize(1);
+    assertThat(r.err()).contains("--spark needs rbmrec's spark module", "bin/rbmrec");
+    assertThat(run).doesNotExist();
+  }
 }

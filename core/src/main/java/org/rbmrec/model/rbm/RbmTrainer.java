@@ -152,13 +152,7 @@ public final class RbmTrainer {
           if (control.stopRequested()) {
             throw stop(checkpoints, guard, state, params, order, average, epoch, 0, 0, 0);
           }
-          shuffle.reseed(config.seed(), epoch, -1);
-          for (int x = order.length - 1; x > 0; x--) {
-            int y = shuffle.nextInt(x + 1);
-            int t = order[x];
-            order[x] = order[y];
-            order[y] = t;
-          }
+          shuffle(order, config.seed(), epoch, shuffle);
         }
         double reconSse = continuing ? start.reconSquaredError() : 0;
         long reconCount = continuing ? start.reconCount() : 0;
@@ -175,22 +169,8 @@ public final class RbmTrainer {
         }
         state.flush();
         guard.checkParameters(params, epoch, checkpoints.lastGood());
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("k", (double) k);
-        metrics.put("learning_rate", rate);
-        metrics.put("momentum", momentum);
-        metrics.put("recon_error", reconCount == 0 ? Double.NaN : Math.sqrt(reconSse / reconCount));
-        Monitor m = new Monitor(inference, config.predictionRule(), runner);
-        if (monitor.length > 0) {
-          metrics.put("train_rmse", m.trainingRmse(monitor));
-        }
-        if (validRows != null) {
-          metrics.put("valid_rmse", m.heldOutRmse(validRows));
-          if (monitor.length > 0) {
-            metrics.put("free_energy_gap",
-                m.trainingFreeEnergyPerEntry(monitor) - m.heldOutFreeEnergyPerEntry(validRows));
-          }
-        }
+        Map<String, Double> metrics = epochMetrics(config, k, rate, momentum, reconSse,
+            reconCount, inference, monitor, validRows, runner);
         guard.checkMetrics(metrics, reconCount > 0, epoch, checkpoints.lastGood());
         if (average != null && epoch > config.epochs() - config.averageEpochs()) {
           average.add(params);
@@ -219,6 +199,46 @@ public final class RbmTrainer {
     guard.checkParameters(params, epoch, checkpoints.lastGood());
     checkpoints.save(state, order, average, epoch - 1, from, reconSse, reconCount);
     return new TrainingStoppedException(epoch - 1, from, checkpoints.location());
+  }
+
+  /**
+   * Shuffles {@code order} in place for {@code epoch} (Fisher-Yates, stream (seed, epoch, -1)):
+   * the epoch's row order, shared by the single-machine and the distributed trainer.
+   */
+  static void shuffle(int[] order, long seed, int epoch, RowRandom random) {
+    random.reseed(seed, epoch, -1);
+    for (int x = order.length - 1; x > 0; x--) {
+      int y = random.nextInt(x + 1);
+      int t = order[x];
+      order[x] = order[y];
+      order[y] = t;
+    }
+  }
+
+  /**
+   * The per-epoch metrics (see the class comment) with the current (flushed) parameters;
+   * {@code validRows} may be null.
+   */
+  static Map<String, Double> epochMetrics(
+      RbmConfig config, int k, double rate, double momentum, double reconSse, long reconCount,
+      RbmInference inference, int[] monitor, SparseRows validRows, ChunkRunner runner) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("k", (double) k);
+    metrics.put("learning_rate", rate);
+    metrics.put("momentum", momentum);
+    metrics.put("recon_error", reconCount == 0 ? Double.NaN : Math.sqrt(reconSse / reconCount));
+    Monitor m = new Monitor(inference, config.predictionRule(), runner);
+    if (monitor.length > 0) {
+      metrics.put("train_rmse", m.trainingRmse(monitor));
+    }
+    if (validRows != null) {
+      metrics.put("valid_rmse", m.heldOutRmse(validRows));
+      if (monitor.length > 0) {
+        metrics.put("free_energy_gap",
+            m.trainingFreeEnergyPerEntry(monitor) - m.heldOutFreeEnergyPerEntry(validRows));
+      }
+    }
+    return metrics;
   }
 
   /** The rows of {@code ratings} in the configured orientation. */
@@ -256,7 +276,7 @@ public final class RbmTrainer {
     return b;
   }
 
-  private static int[] activeRows(SparseRows rows) {
+  static int[] activeRows(SparseRows rows) {
     int n = 0;
     for (int r = 0; r < rows.numRows(); r++) {
       n += rows.rowLength(r) > 0 ? 1 : 0;
@@ -271,7 +291,7 @@ public final class RbmTrainer {
   }
 
   /** Evenly spaced active rows, at most {@code monitorRows} of them, in increasing order. */
-  private int[] monitorRows(int[] active) {
+  int[] monitorRows(int[] active) {
     int n = Math.min(config.monitorRows(), active.length);
     int[] rows = new int[n];
     for (int x = 0; x < n; x++) {
@@ -280,7 +300,7 @@ public final class RbmTrainer {
     return rows;
   }
 
-  private static void checkCompatible(Ratings training, Ratings other, String name) {
+  static void checkCompatible(Ratings training, Ratings other, String name) {
     if (other == null) {
       return;
     }
@@ -289,6 +309,16 @@ public final class RbmTrainer {
       throw new IllegalArgumentException(
           name + " ratings must share the training set's id indices and scale, got " + other
               + " for training " + training);
+    }
+  }
+
+  static void checkFinite(RbmParameters p, int epoch) {
+    for (float x : p.c) {
+      if (!Float.isFinite(x)) {
+        throw new IllegalStateException(
+            "RBM training diverged (non-finite hidden bias) in epoch " + epoch
+                + "; lower the learning rate");
+      }
     }
   }
 

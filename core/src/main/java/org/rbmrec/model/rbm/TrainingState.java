@@ -91,6 +91,8 @@ final class TrainingState {
   private int batchSteps;
   private int batchEpoch;
   private float batchScale;
+  private float batchRate;
+  private float batchMomentum;
 
   /** Squared reconstruction error and count of the last update (CD only; 0 for PCD). */
   double lastReconSquaredError;
@@ -144,29 +146,103 @@ final class TrainingState {
    */
   void update(int[] order, int from, int to, int epoch, int steps, double learningRate,
       double momentum) {
+    beginBatch(order, from, to, learningRate, momentum);
     int chunkRows = config.chunkRows();
     int chunks = (to - from + chunkRows - 1) / chunkRows;
-    if (chunks > rowChains.length) {
+    batchSteps = steps;
+    batchEpoch = epoch;
+    runner.run(chunks, this::runChains);
+    endBatch();
+  }
+
+  /**
+   * Starts the update of the batch {@code order[from … to)}: groups its entries by unit and
+   * brings the parameter rows its chains read up to date. Then either {@link #update}'s chains
+   * run here, or (distributed training) {@link #applyChains} installs chains run elsewhere, or
+   * {@link #applyStatistics} applies statistics summed elsewhere.
+   */
+  void beginBatch(int[] order, int from, int to, double learningRate, double momentum) {
+    int chunkRows = config.chunkRows();
+    if ((to - from + chunkRows - 1) / chunkRows > rowChains.length) {
       throw new IllegalArgumentException(
           "batch of " + (to - from) + " rows exceeds batchSize " + config.batchSize());
     }
-    batchSteps = steps;
-    batchEpoch = epoch;
     batchScale = 1.0f / (to - from);
-    float rate = (float) learningRate;
-    float mu = (float) momentum;
+    batchRate = (float) learningRate;
+    batchMomentum = (float) momentum;
     batch.build(rows, indicator, order, from, to);
     ensureBatchBuffers();
     if (lazyW != null) {
-      lazyW.begin(rate, mu);
+      lazyW.begin(batchRate, batchMomentum);
     }
-    lazyB.begin(rate, mu);
+    lazyB.begin(batchRate, batchMomentum);
     if (lazyD != null) {
-      lazyD.begin(rate, mu);
+      lazyD.begin(batchRate, batchMomentum);
     }
-    int unitTasks = (batch.numUnits + UNITS_PER_TASK - 1) / UNITS_PER_TASK;
-    runner.run(unitTasks, this::refreshUnits);
-    runner.run(chunks, this::runChains);
+    runner.run(unitTasks(), this::refreshUnits);
+  }
+
+  /**
+   * The first entry of each batch row, B + 1 values (row b's entries, in CSR order, are batch
+   * entries [start[b], start[b+1])): where a row's reconstruction goes in {@link ChainOutputs}.
+   */
+  int[] batchEntryStarts() {
+    return Arrays.copyOf(batch.entryStart, batch.numRows + 1);
+  }
+
+  /**
+   * Ends the batch begun by {@link #beginBatch} with the chains' outputs computed elsewhere
+   * (each row's exactly as {@link RowChain} computes it here): the update is then bit for bit
+   * that of {@link #update}.
+   *
+   * @throws IllegalArgumentException if {@code chains} does not have the batch's shape
+   */
+  void applyChains(ChainOutputs chains) {
+    chains.checkShape(batch.numRows, batch.numEntries, k, f, soft);
+    System.arraycopy(chains.positive(), 0, positive, 0, batch.numRows * f);
+    System.arraycopy(chains.negative(), 0, negative, 0, batch.numRows * f);
+    if (soft) {
+      System.arraycopy(chains.q(), 0, q, 0, batch.numEntries * k);
+    } else {
+      System.arraycopy(chains.sampled(), 0, sampled, 0, batch.numEntries);
+    }
+    System.arraycopy(chains.reconSquaredError(), 0, rowRecon, 0, batch.numRows);
+    System.arraycopy(chains.reconCount(), 0, rowReconCount, 0, batch.numRows);
+    endBatch();
+  }
+
+  /**
+   * Ends the batch begun by {@link #beginBatch} with CD statistics summed elsewhere over its
+   * rows (distributed training, per-unit sums). The sums add the same terms as {@link #update}
+   * in another order, so the result agrees with it up to rounding.
+   */
+  void applyStatistics(CdStatistics s) {
+    int[] units = s.units();
+    int kf = k * f;
+    boolean perEntry = config.batchAverage() == BatchAverage.ROWS_WITH_ENTRY;
+    float[] partial = shared != null ? sharedPartials : null;
+    if (partial != null) {
+      Arrays.fill(partial, 0, kf, 0f);
+    }
+    for (int t = 0; t < units.length; t++) {
+      int i = units[t];
+      int rated = s.rowsRated()[t];
+      if (rated > 0) {
+        stepUnit(i, s.w(), t * kf, s.b(), t * k, perEntry ? 1f / rated : batchScale, partial, 0);
+      }
+      int indicated = s.rowsIndicated()[t];
+      if (lazyD != null && s.d() != null && indicated > 0) {
+        lazyD.step(i, s.d(), t * f, perEntry ? 1f / indicated : batchScale);
+      }
+    }
+    RbmMath.axpy(1f, s.c(), 0, gc, 0, f);
+    lastReconSquaredError = s.reconSquaredError();
+    lastReconCount = s.reconCount();
+    finishBatch(partial == null ? 0 : 1);
+  }
+
+  /** The statistics and steps of a batch whose chains have run (here or elsewhere). */
+  private void endBatch() {
     lastReconSquaredError = 0;
     lastReconCount = 0;
     for (int b = 0; b < batch.numRows; b++) {
@@ -175,19 +251,30 @@ final class TrainingState {
       lastReconSquaredError += rowRecon[b];
       lastReconCount += rowReconCount[b];
     }
-    runner.run(unitTasks, this::updateUnits);
+    int tasks = unitTasks();
+    runner.run(tasks, this::updateUnits);
+    finishBatch(tasks);
+  }
+
+  /** The steps of S (from {@code partials} partial sums), A and B, and c. */
+  private void finishBatch(int partials) {
     if (shared != null) {
       Arrays.fill(gs, 0f);
-      for (int t = 0; t < unitTasks; t++) {
+      for (int t = 0; t < partials; t++) {
         RbmMath.axpy(1f, sharedPartials, t * k * f, gs, 0, k * f);
       }
-      step(shared, vs, gs, 1f, rate * (float) config.sharedLearningRate(), mu, 0f);
+      step(shared, vs, gs, 1f, batchRate * (float) config.sharedLearningRate(), batchMomentum,
+          0f);
     }
     if (p.a != null) {
-      stepFactors(rate, mu);
+      stepFactors(batchRate, batchMomentum);
     }
-    step(p.c, vc, gc, batchScale, rate, mu, 0f);
+    step(p.c, vc, gc, batchScale, batchRate, batchMomentum, 0f);
     Arrays.fill(gc, 0f);
+  }
+
+  private int unitTasks() {
+    return (batch.numUnits + UNITS_PER_TASK - 1) / UNITS_PER_TASK;
   }
 
   /**
@@ -305,17 +392,8 @@ final class TrainingState {
             scratch[gbOffset + l] -= 1f;
           }
         }
-        float scale = perEntry ? 1f / rated : batchScale;
-        if (lazyW != null) {
-          lazyW.step(i, scratch, 0, scale);
-          if (partial != null) {
-            RbmMath.axpy(scale, scratch, 0, partial, partialOffset, k * f);
-          }
-        } else {
-          // Factored: keep G_W (scaled to a uniform 1/B) for the chain rule through A·B.
-          RbmMath.axpy(scale / batchScale, scratch, 0, gw, i * k * f, k * f);
-        }
-        lazyB.step(i, scratch, gbOffset, scale);
+        stepUnit(i, scratch, 0, scratch, gbOffset, perEntry ? 1f / rated : batchScale, partial,
+            partialOffset);
       }
       int indicated = batch.indicatedCount(s);
       if (lazyD != null && indicated > 0) {
@@ -328,6 +406,25 @@ final class TrainingState {
         lazyD.step(i, scratch, gdOffset, perEntry ? 1f / indicated : batchScale);
       }
     }
+  }
+
+  /**
+   * The step of unit i's weight block (gradient {@code g[go …]}, K × F) and visible biases
+   * ({@code gb[bo …]}, K) with the given scale; with shared weights the scaled block is added to
+   * {@code partial[po …]}; in the factored model it is kept in G_W for the chain rule.
+   */
+  private void stepUnit(int i, float[] g, int go, float[] gb, int bo, float scale,
+      float[] partial, int po) {
+    if (lazyW != null) {
+      lazyW.step(i, g, go, scale);
+      if (partial != null) {
+        RbmMath.axpy(scale, g, go, partial, po, k * f);
+      }
+    } else {
+      // Factored: keep G_W (scaled to a uniform 1/B) for the chain rule through A·B.
+      RbmMath.axpy(scale / batchScale, g, go, gw, i * k * f, k * f);
+    }
+    lazyB.step(i, gb, bo, scale);
   }
 
   /** W_i = W'_i + S for visible unit i (shared weights). */
