@@ -319,8 +319,8 @@ final class ModelCodec {
 
     /**
      * CSR rows under {@code prefix} (row_pointers, columns, levels), checked: pointers from 0
-     * to nnz, never decreasing; columns strictly increasing within a row and in range; levels
-     * below {@code levels}.
+     * to nnz, never decreasing and never above nnz; columns strictly increasing within a row
+     * and in range; levels below {@code levels}.
      */
     SparseRows rows(String prefix, int numRows, int numColumns, int levels) {
       int[] pointers = tensor(prefix + "row_pointers", DType.I32).ints();
@@ -336,6 +336,9 @@ final class ModelCodec {
       for (int r = 0; r < numRows; r++) {
         if (pointers[r + 1] < pointers[r]) {
           throw inconsistent(prefix + "row_pointers decrease at row " + r);
+        }
+        if (pointers[r + 1] > nnz) {
+          throw inconsistent(prefix + "row_pointers exceed the " + nnz + " entries at row " + r);
         }
         for (int q = pointers[r]; q < pointers[r + 1]; q++) {
           int col = columns[q];
