@@ -113,6 +113,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainingPlan plan =
         TrainingPlan.of(kind, modelOptions.overrides(kind), common.seed(), common.threads());
+    EvaluationConfig evaluation =  // checks -k now, not after the training
+        EvaluationConfig.defaults().withK(k).withThreads(common.threads());
     Dataset dataset = services.datasets().resolve(data, common.dataDir(), readerFlags.options(),
         common.progress());
     dataset.notices().forEach(common::notice);
@@ -135,8 +137,7 @@ public final class TrainCommand implements Callable<Integer> {
     double fitSeconds = (System.nanoTime() - start) / 1e9;
     ModelFiles.save(trained, train, run.file(RunDirectory.MODEL), provenance(kind, spec));
 
-    EvaluationResult result = new Evaluator(
-        EvaluationConfig.defaults().withK(k).withThreads(common.threads()))
+    EvaluationResult result = new Evaluator(evaluation)
         .evaluate(trained, train, parts.test(), common.progress());
     Map<String, Object> json = resultJson(kind, result, fitSeconds, reports.size(), run,
         spec);
@@ -145,6 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (!reports.isEmpty()) {
       writeCurves(run);
     }
+    run.markComplete();
     if (common.json()) {
       JsonOutput.write(common.out(), json);
     } else {

@@ -28,9 +28,17 @@ final class TrainedRun {
     this.model = model;
   }
 
-  /** Reads the run folder {@code path}; user errors when it or its model is missing. */
+  /**
+   * Reads the run folder {@code path}; user errors when it or its model is missing, or when its
+   * training did not finish (no completion marker: see {@link RunDirectory}).
+   */
   static TrainedRun open(Path path) {
     RunDirectory dir = RunDirectory.existing(path);
+    if (!dir.isComplete()) {
+      throw new DataException(path + " holds an unfinished run (no "
+          + RunDirectory.COMPLETE_JSON + "): its training failed, was interrupted or is still"
+          + " running; train it again");
+    }
     JsonNode run = dir.readJson(RunDirectory.RUN_JSON);
     Path modelFile = dir.file(RunDirectory.MODEL);
     if (!Files.isRegularFile(modelFile)) {
