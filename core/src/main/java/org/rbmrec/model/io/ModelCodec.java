@@ -287,8 +287,28 @@ final class ModelCodec {
       if (t.dtype() != dtype) {
         throw inconsistent("tensor '" + name + "' is " + t.dtype() + ", expected " + dtype);
       }
+      requireFinite(name, t);
       used.add(name);
       return t;
+    }
+
+    /** A parameter that is NaN or infinite would make predictions NaN: refuse it. */
+    private void requireFinite(String name, Tensor t) {
+      if (t.dtype() == DType.F32) {
+        float[] a = t.floats();
+        for (int i = 0; i < a.length; i++) {
+          if (!Float.isFinite(a[i])) {
+            throw inconsistent("tensor '" + name + "' holds " + a[i] + " at element " + i);
+          }
+        }
+      } else if (t.dtype() == DType.F64) {
+        double[] a = t.doubles();
+        for (int i = 0; i < a.length; i++) {
+          if (!Double.isFinite(a[i])) {
+            throw inconsistent("tensor '" + name + "' holds " + a[i] + " at element " + i);
+          }
+        }
+      }
     }
 
     void shape(String name, Tensor t, long... expected) {

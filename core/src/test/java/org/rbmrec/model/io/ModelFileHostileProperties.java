@@ -270,6 +270,39 @@ class ModelFileHostileProperties {
     }
   }
 
+  @Property(tries = 150)
+  void resealedNonFiniteOrHugeParametersFailClearlyOrLoadAWorkingModel(
+      @ForAll("kinds") String kind, @ForAll @IntRange(min = 0, max = 1000) int which,
+      @ForAll @IntRange(min = 0, max = 100_000) int position,
+      @ForAll("awkwardNumbers") double value) throws IOException {
+    SafeTensors.Contents contents = CONTENTS.get(kind);
+    Map<String, Tensor> tensors = new LinkedHashMap<>(contents.tensors());
+    List<String> real = new ArrayList<>();
+    tensors.forEach((name, t) -> {
+      if (t.dtype() == DType.F32 || t.dtype() == DType.F64) {
+        real.add(name);
+      }
+    });
+    String name = real.get(which % real.size());
+    Tensor t = tensors.get(name);
+    if (t.dtype() == DType.F32) {
+      float[] a = t.floats().clone();
+      a[position % a.length] = (float) value;
+      tensors.put(name, Tensor.f32(a, t.shape()));
+    } else {
+      double[] a = t.doubles().clone();
+      a[position % a.length] = value;
+      tensors.put(name, Tensor.f64(a, t.shape()));
+    }
+    assertFailsClearlyOrWorks(tensors, resealable(contents.metadata()));
+  }
+
+  @Provide
+  Arbitrary<Double> awkwardNumbers() {
+    return Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        3.4e38, -3.4e38, 1e300, -1e300, 1e20, -1e20, Double.MIN_VALUE, -0.0);
+  }
+
   @Provide
   Arbitrary<String> metadataValues() {
     return Arbitraries.oneOf(
