@@ -137,7 +137,7 @@ public final class TrainCommand implements Callable<Integer> {
     double fitSeconds = (System.nanoTime() - start) / 1e9;
     ModelFiles.save(trained, train, run.file(RunDirectory.MODEL), provenance(kind, spec));
 
-    EvaluationResult result = new Evaluator(evaluation)
+    EvaluationResult result = new Evaluator(evaluation.withDefaultThresholdFor(train.scale()))
         .evaluate(trained, train, parts.test(), common.progress());
     Map<String, Object> json = resultJson(kind, result, fitSeconds, reports.size(), run,
         spec);
