@@ -92,6 +92,20 @@ class MovieLensHostileProperties {
     assertInfoOkOrOneLine(folder);
   }
 
+  @Property(tries = 20)
+  void garbageOfficialSplitFilesTrainOrFailOnOneLine(
+      @ForAll("nearLines") String test, @ForAll boolean garbleTest) throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("ml-100k"));
+    Files.writeString(folder.resolve("u.data"), U_DATA);
+    Files.writeString(folder.resolve("u.item"), U_ITEM, StandardCharsets.ISO_8859_1);
+    Files.writeString(folder.resolve("u1.test"), garbleTest ? test : "2\t10\t4\t881250951\n");
+    Files.writeString(folder.resolve("u1.base"), garbleTest
+        ? "1\t10\t5\t881250949\n1\t20\t3\t881250950\n" : test);
+    CliRun r = CliRun.shipped("train", folder.toString(), "--split", "u1", "--model", "bias",
+        "--valid", "0", "-q", "--out", dir.resolve("run").toString());
+    assertOkOrUserError(r);
+  }
+
   @Property(tries = 25)
   void aDamagedZipIsReadOrAOneLineError(
       @ForAll("nearLines") String data, @ForAll @IntRange(min = 0, max = 2) int how,
