@@ -135,6 +135,30 @@ class CliHostileInputProperties {
   }
 
   @Provide
+  Arbitrary<String> scales() {
+    return Arbitraries.of("1:5:1", "0.5:5:0.5", "1:5:0", "1:5:-1", "5:1:1", "NaN:5:1",
+        "1:Infinity:1", "1:5:1e-300", "0:126:1", "0:127:1", "-1e308:1e308:1e-308", "1:5",
+        "a:b:c", "1:5:1:1", "", "3:3:1", "1:5:4", "1:5:3");
+  }
+
+  @Provide
+  Arbitrary<String> columns() {
+    return Arbitraries.of("0,1,2", "0,1,2,3", "2,1,0", "0,0,1", "0,1", "0,1,2,3,4", "-1,1,2",
+        "0,1,64", "0,1,63", "a,b,c", "0,1,2147483648", " 0, 1, 2");
+  }
+
+  @Property(tries = 40)
+  void oddReaderFlagsAreOneLineUserErrorsOrRead(@ForAll("scales") String scale,
+      @ForAll("columns") String columns, @ForAll boolean withScale) throws IOException {
+    Path file = freshFile("flags.csv", "1,1,3,100\n2,2,4,101\n3,1,5,102\n"
+        .getBytes(StandardCharsets.UTF_8));
+    CliRun r = withScale
+        ? CliRun.shipped("data", "info", file.toString(), "--rating-scale", scale, "-q")
+        : CliRun.shipped("data", "info", file.toString(), "--columns", columns, "-q");
+    assertOkOrUserError(r);
+  }
+
+  @Provide
   Arbitrary<String> userIds() {
     return Arbitraries.oneOf(
         Arbitraries.longs().filter(id -> id < 7 || id > 9).map(id -> Long.toString(id)),
