@@ -17,6 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterTry;
 import net.jqwik.api.lifecycle.BeforeTry;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.rbmrec.cli.CliRun;
 import org.rbmrec.cli.ExitCode;
 
@@ -66,6 +67,7 @@ class DegenerateDataProperties {
   }
 
   @Property(tries = 40)
+  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
   void degenerateDataTrainsOrFailsOnOneLine(@ForAll("files") List<Line> lines,
       @ForAll("models") String model, @ForAll("splits") String split,
       @ForAll boolean withValidation) throws IOException {

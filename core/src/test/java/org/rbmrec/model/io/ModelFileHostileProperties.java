@@ -212,7 +212,8 @@ class ModelFileHostileProperties {
   Arbitrary<Edit> edits() {
     Arbitrary<Long> values = Arbitraries.oneOf(
         Arbitraries.of(-1L, 0L, 1L, 2L, 3L, 4L, 5L, 24L, 25L, 26L, 39L, 40L, 41L, 127L, 128L,
-            255L, (long) Integer.MAX_VALUE, (long) Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE),
+            255L, (long) Integer.MAX_VALUE, (long) Integer.MIN_VALUE, Long.MAX_VALUE,
+            Long.MIN_VALUE),
         Arbitraries.longs().between(-100, 1000));
     return net.jqwik.api.Combinators.combine(kinds(), Arbitraries.integers().between(0, 1000),
         Arbitraries.integers().between(0, 100_000), values, Arbitraries.of(false, false, true))
@@ -235,12 +236,16 @@ class ModelFileHostileProperties {
     assertFailsClearlyOrWorks(tensors, resealable(contents.metadata()));
   }
 
+  private static int resized(int length, Edit edit) {
+    return Math.max(0, length + (edit.position() % 2 == 0 ? 1 : -1));
+  }
+
   private static Tensor edited(Tensor t, Edit edit) {
     switch (t.dtype()) {
       case I32 -> {
         int[] a = t.ints();
         int[] b = edit.resize()
-            ? java.util.Arrays.copyOf(a, Math.max(0, a.length + (edit.position() % 2 == 0 ? 1 : -1)))
+            ? java.util.Arrays.copyOf(a, resized(a.length, edit))
             : a.clone();
         if (b.length > 0) {
           b[edit.position() % b.length] = (int) edit.value();
@@ -250,7 +255,7 @@ class ModelFileHostileProperties {
       case I64 -> {
         long[] a = t.longs();
         long[] b = edit.resize()
-            ? java.util.Arrays.copyOf(a, Math.max(0, a.length + (edit.position() % 2 == 0 ? 1 : -1)))
+            ? java.util.Arrays.copyOf(a, resized(a.length, edit))
             : a.clone();
         if (b.length > 0) {
           b[edit.position() % b.length] = edit.value();
@@ -260,7 +265,7 @@ class ModelFileHostileProperties {
       default -> {
         byte[] a = t.byteValues();
         byte[] b = edit.resize()
-            ? java.util.Arrays.copyOf(a, Math.max(0, a.length + (edit.position() % 2 == 0 ? 1 : -1)))
+            ? java.util.Arrays.copyOf(a, resized(a.length, edit))
             : a.clone();
         if (b.length > 0) {
           b[edit.position() % b.length] = (byte) edit.value();
