@@ -129,6 +129,8 @@ public final class CompareCommand implements Callable<Integer> {
     Dataset dataset = services.datasets().resolve(data, common.dataDir(), readerFlags.options(),
         progress);
     dataset.notices().forEach(common::notice);
+    evaluator = new Evaluator(
+        evaluator.config().withDefaultThresholdFor(dataset.ratings().scale()));
     if (specs == null) {
       specs = defaultFolds(dataset);
     }

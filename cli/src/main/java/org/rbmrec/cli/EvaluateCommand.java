@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
  * <p>With {@code --json}: the test metrics of {@link TestMetricsJson} ({@code model, rmse, mae,
  * n_test, n_fallback} and the ranking metrics at k), then {@code n_unknown},
  * {@code n_in_training}, {@code test}, {@code run_dir}.
- * "Relevant" means a test rating ≥ the threshold (default 4).
+ * "Relevant" means a test rating ≥ the threshold (default 4, or the top of the scale if lower).
  */
 @Command(
     name = "evaluate",
@@ -71,9 +71,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Cut-off of the ranking metrics (default: ${DEFAULT-VALUE}).")
   private int k;
 
-  @Option(names = "--threshold", paramLabel = "R", defaultValue = "4",
-      description = "A test rating ≥ R counts as relevant (default: ${DEFAULT-VALUE}).")
-  private double threshold;
+  @Option(names = "--threshold", paramLabel = "R",
+      description = "A test rating ≥ R counts as relevant (default: 4, or the top of the rating"
+          + " scale if lower).")
+  private Double threshold;
 
   private final CliServices services;
 
@@ -105,7 +106,9 @@ public final class EvaluateCommand implements Callable<Integer> {
           + " has a user and item the model knows (" + dropped[0] + " unknown, " + dropped[1]
           + " in training)");
     }
-    EvaluationConfig config = new EvaluationConfig(k, threshold, common.threads(), rankUsers);
+    double relevant = threshold != null ? threshold
+        : EvaluationConfig.defaultRelevanceThreshold(train.scale());
+    EvaluationConfig config = new EvaluationConfig(k, relevant, common.threads(), rankUsers);
     EvaluationResult r = new Evaluator(config)
         .evaluate(run.model().model(), train, test, common.progress());
     Map<String, Object> json = TestMetricsJson.of(run.modelName(), r);

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Map;
 import org.rbmrec.data.DataException;
 
 /**
@@ -22,6 +24,10 @@ import org.rbmrec.data.DataException;
  *       where training was stopped, for {@code train --resume RUN_DIR} (layout:
  *       {@link org.rbmrec.model.io.CheckpointFiles}). A resumed run also records
  *       {@code resumed_after} and {@code first_started} in {@code run.json}.
+ *   <li>{@code complete.json}: written last, when everything above is in place
+ *       ({@code {"finished": ISO-8601 time}}). {@link #create} removes it, so a run folder that
+ *       is being written, or whose training failed or was interrupted, has none, and commands
+ *       that use the trained model ({@code evaluate}, {@code recommend}) refuse it.
  * </ul>
  * JSON files are written to a temporary file and moved into place, so a file that exists is
  * complete.
@@ -37,15 +43,32 @@ public record RunDirectory(Path path) {
   public static final String CURVES_PNG = "learning_curves.png";
   /** The test metrics. */
   public static final String RESULT_JSON = "result.json";
+  /** The completion marker, written last. */
+  public static final String COMPLETE_JSON = "complete.json";
 
-  /** Creates the folder (and parents) if needed. */
+  /**
+   * Creates the folder (and parents) if needed and removes its completion marker, so that until
+   * {@link #markComplete()} the folder is not taken for a finished run (even if an earlier run
+   * finished there).
+   */
   public static RunDirectory create(Path path) {
     try {
       Files.createDirectories(path);
+      Files.deleteIfExists(path.resolve(COMPLETE_JSON));
     } catch (IOException e) {
       throw new DataException("cannot create the run folder " + path + ": " + e.getMessage(), e);
     }
     return new RunDirectory(path);
+  }
+
+  /** Writes the completion marker: call it last, once every file of the run is written. */
+  public void markComplete() {
+    writeJson(COMPLETE_JSON, Map.of("finished", Instant.now().toString()));
+  }
+
+  /** Whether the run finished: its completion marker exists. */
+  public boolean isComplete() {
+    return Files.isRegularFile(file(COMPLETE_JSON));
   }
 
   /** An existing run folder; a user error if it is missing or has no {@code run.json}. */

@@ -1,5 +1,6 @@
 package org.rbmrec.cli;
 
+import org.rbmrec.data.DataException;
 import org.rbmrec.data.Ratings;
 import org.rbmrec.data.source.Dataset;
 import org.rbmrec.data.split.Split;
@@ -14,6 +15,9 @@ import org.rbmrec.data.split.TrainValidTest;
  * @param train what the model is trained on
  * @param valid the validation part, or null when the fraction is 0
  * @param test the test part, never seen in training
+ *
+ * <p>A split that leaves the training or the test part empty is a user error, raised here,
+ * before anything is trained or written.
  */
 record RunParts(Ratings train, Ratings valid, Ratings test) {
   /**
@@ -23,10 +27,26 @@ record RunParts(Ratings train, Ratings valid, Ratings test) {
    */
   static RunParts of(Dataset dataset, SplitSpec spec, long seed, double validFraction) {
     Split split = spec.apply(dataset.ratings(), dataset.location(), seed);
+    requireRatings(split.test(), "test", spec, dataset);
+    requireRatings(split.train(), "training", spec, dataset);
     if (validFraction <= 0) {
       return new RunParts(split.train(), null, split.test());
     }
     TrainValidTest tvt = split.withValidation(validFraction, seed);
+    if (tvt.train().size() == 0) {
+      throw new DataException("the validation fraction " + validFraction + " leaves no training"
+          + " ratings of the " + split.train().size() + " in the training part; lower --valid");
+    }
     return new RunParts(tvt.train(), tvt.valid(), split.test());
+  }
+
+  /** Fails before any training when the split leaves a part empty (tiny or skewed data). */
+  private static void requireRatings(Ratings part, String name, SplitSpec spec, Dataset data) {
+    if (part.size() == 0) {
+      int n = data.ratings().size();
+      throw new DataException("the split " + spec.describe() + " of " + data.name() + " ("
+          + n + (n == 1 ? " rating" : " ratings") + ") leaves the " + name
+          + " part empty; choose another split or use more data");
+    }
   }
 }

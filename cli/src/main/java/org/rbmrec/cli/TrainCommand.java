@@ -146,8 +146,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainingPlan plan =
         TrainingPlan.of(kind, modelOptions.overrides(kind), common.seed(), common.threads());
-    EvaluationConfig evaluation = EvaluationConfig.defaults().withK(k)
-        .withThreads(common.threads()).withMaxRankedUsers(rankUsers); // bad -k fails before training
+    EvaluationConfig evaluation = EvaluationConfig.defaults().withK(k)  // checks -k now
+        .withThreads(common.threads()).withMaxRankedUsers(rankUsers);
     TrainingCheckpoint checkpoint = resume == null ? null : checkpointToResume(kind);
     DistributedTrainer cluster = sparkMaster == null ? null : DistributedTrainer.find()
         .orElseThrow(() -> new IllegalArgumentException("--spark needs rbmrec's spark module on"
@@ -210,7 +210,7 @@ public final class TrainCommand implements Callable<Integer> {
     double fitSeconds = (System.nanoTime() - start) / 1e9;
     ModelFiles.save(trained, train, run.file(RunDirectory.MODEL), provenance(kind, spec));
 
-    EvaluationResult result = new Evaluator(evaluation)
+    EvaluationResult result = new Evaluator(evaluation.withDefaultThresholdFor(train.scale()))
         .evaluate(trained, train, parts.test(), common.progress());
     Map<String, Object> json = resultJson(kind, result, fitSeconds, reports.size(), run,
         spec);
@@ -219,6 +219,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (!reports.isEmpty()) {
       writeCurves(run);
     }
+    run.markComplete();
     if (common.json()) {
       JsonOutput.write(common.out(), json);
     } else {

@@ -28,16 +28,55 @@ final class TrainedRun {
     this.model = model;
   }
 
-  /** Reads the run folder {@code path}; user errors when it or its model is missing. */
+  /**
+   * Reads the run folder {@code path}; user errors when it or its model is missing, or when its
+   * training did not finish (no completion marker: see {@link RunDirectory}).
+   */
   static TrainedRun open(Path path) {
     RunDirectory dir = RunDirectory.existing(path);
+    if (!dir.isComplete()) {
+      throw new DataException(path + " holds an unfinished run (no "
+          + RunDirectory.COMPLETE_JSON + "): its training failed, was interrupted or is still"
+          + " running; train it again");
+    }
     JsonNode run = dir.readJson(RunDirectory.RUN_JSON);
     Path modelFile = dir.file(RunDirectory.MODEL);
     if (!Files.isRegularFile(modelFile)) {
       throw new DataException(path + " has no trained model (" + RunDirectory.MODEL + "); the run"
           + " may not have finished");
     }
-    return new TrainedRun(dir, run, ModelFiles.load(modelFile));
+    ModelFiles.Loaded model = ModelFiles.load(modelFile);
+    checkMatches(dir, run, model);
+    return new TrainedRun(dir, run, model);
+  }
+
+  /**
+   * {@code run.json} must describe the training that produced the model: the model records its
+   * model name, data, split, validation fraction and seed as provenance, and any of them that
+   * differs in {@code run.json} means one of the two files was replaced or edited.
+   */
+  private static void checkMatches(RunDirectory dir, JsonNode run, ModelFiles.Loaded model) {
+    Map<String, String> provenance = model.provenance();
+    for (String key : new String[] {"model", "data", "split", "seed", "valid_fraction"}) {
+      String recorded = provenance.get(key);
+      if (recorded == null) {
+        continue;
+      }
+      JsonNode node = run.get(key);
+      boolean same = node != null && switch (key) {
+        case "seed" -> node.isIntegralNumber() && node.canConvertToLong()
+            && Long.toString(node.asLong()).equals(recorded);
+        case "valid_fraction" -> node.isNumber()
+            && Double.toString(node.asDouble()).equals(recorded);
+        default -> node.isTextual() && node.asText().equals(recorded);
+      };
+      if (!same) {
+        throw new DataException(dir.file(RunDirectory.RUN_JSON) + " does not match "
+            + dir.file(RunDirectory.MODEL) + ": \"" + key + "\" is "
+            + (node == null ? "missing" : node.toString()) + " in the one, " + recorded
+            + " in the other; train the run again");
+      }
+    }
   }
 
   RunDirectory dir() {
@@ -59,7 +98,11 @@ final class TrainedRun {
   }
 
   long seed() {
-    return run.path("seed").asLong();
+    JsonNode node = run.get("seed");
+    if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
+      throw new DataException(dir.file(RunDirectory.RUN_JSON) + " has no integer \"seed\"");
+    }
+    return node.asLong();
   }
 
   String split() {
@@ -89,14 +132,18 @@ final class TrainedRun {
 
   /** The run's parts, rebuilt exactly as {@code train} made them. */
   RunParts parts(Dataset dataset) {
-    return RunParts.of(dataset, SplitSpec.parse(split()), seed(),
-        run.path("valid_fraction").asDouble(0));
+    JsonNode valid = run.get("valid_fraction");
+    if (valid == null || !valid.isNumber()) {
+      throw new DataException(dir.file(RunDirectory.RUN_JSON) + " has no number"
+          + " \"valid_fraction\"");
+    }
+    return RunParts.of(dataset, SplitSpec.parse(split()), seed(), valid.asDouble());
   }
 
   private String text(String key) {
     JsonNode node = run.get(key);
-    if (node == null || node.isNull()) {
-      throw new DataException(dir.file(RunDirectory.RUN_JSON) + " has no \"" + key + "\"");
+    if (node == null || !node.isTextual()) {
+      throw new DataException(dir.file(RunDirectory.RUN_JSON) + " has no text \"" + key + "\"");
     }
     return node.asText();
   }

@@ -8,8 +8,8 @@ import org.rbmrec.data.Ratings;
 import org.rbmrec.data.source.Dataset;
 
 /** Test helper: runs the command line in-process and captures stdout, stderr and the status. */
-record CliRun(int status, String out, String err) {
-  static CliRun run(CliServices services, String... args) {
+public record CliRun(int status, String out, String err) {
+  public static CliRun run(CliServices services, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status = Main.run(args, new PrintWriter(out), new PrintWriter(err), services);
@@ -17,28 +17,28 @@ record CliRun(int status, String out, String err) {
   }
 
   /** Runs with the shipped services: real data loading, as a user would. */
-  static CliRun shipped(String... args) {
+  public static CliRun shipped(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
     return new CliRun(status, out.toString(), err.toString());
   }
 
-  static CliRun run(String... args) {
+  public static CliRun run(String... args) {
     return run(services(tinyData()), args);
   }
 
-  static CliServices services(Dataset data) {
+  public static CliServices services(Dataset data) {
     return new CliServices((nameOrPath, dataDir, options, progress) -> data);
   }
 
   /** The lines of stderr. */
-  String[] errLines() {
+  public String[] errLines() {
     return err.isEmpty() ? new String[0] : err.split("\\R");
   }
 
   /** Users 7, 8, 9; items 100, 200, 300, 400; six ratings on 1..5 stars with timestamps. */
-  static Dataset tinyData() {
+  public static Dataset tinyData() {
     Ratings ratings = Ratings.of(
         new int[] {0, 0, 0, 1, 1, 2},
         new int[] {0, 1, 2, 0, 3, 3},

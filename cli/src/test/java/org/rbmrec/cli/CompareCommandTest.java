@@ -149,7 +149,7 @@ class CompareCommandTest {
     CliRun r = shipped("compare", csv.toString(), "--models", "bias,mean", "--folds",
         "cv:3:1,user:k=25", "-q", "--out", folder.toString());
     assertThat(r.status()).isEqualTo(ExitCode.USER);
-    assertThat(r.err()).contains("empty test set");
+    assertThat(r.err()).contains("leaves the test part empty");
     assertThat(Files.readAllLines(folder.resolve("compare.csv"))).hasSize(3)
         .anyMatch(line -> line.startsWith("bias,cv:3:1,"))
         .anyMatch(line -> line.startsWith("mean,cv:3:1,"));

@@ -1,5 +1,7 @@
 package org.rbmrec.eval;
 
+import org.rbmrec.data.RatingScale;
+
 /**
  * How an {@link Evaluator} measures a model.
  *
@@ -42,9 +44,26 @@ public record EvaluationConfig(int k, double relevanceThreshold, int threads, in
     }
   }
 
+  /** The default relevance threshold on a 1–5 (or 0.5–5) scale. */
+  public static final double DEFAULT_RELEVANCE_THRESHOLD = 4.0;
+
   /** k = 10, relevant = rating ≥ 4 (for the 1–5 scale), one thread per available processor. */
   public static EvaluationConfig defaults() {
-    return new EvaluationConfig(10, 4.0, Runtime.getRuntime().availableProcessors());
+    return new EvaluationConfig(10, DEFAULT_RELEVANCE_THRESHOLD,
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The default relevance threshold for data on {@code scale}: 4, or the top of the scale when
+   * that is lower (a 0–3 or 0/1 scale), so that the default never exceeds the scale.
+   */
+  public static double defaultRelevanceThreshold(RatingScale scale) {
+    return Math.min(DEFAULT_RELEVANCE_THRESHOLD, scale.max());
+  }
+
+  /** This configuration with the default relevance threshold for {@code scale}. */
+  public EvaluationConfig withDefaultThresholdFor(RatingScale scale) {
+    return withRelevanceThreshold(defaultRelevanceThreshold(scale));
   }
 
   /** This configuration with cut-off {@code k}. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.rbmrec.data.DataException;
 import org.rbmrec.data.Ratings;
 import org.rbmrec.model.RecordProperties;
 import org.rbmrec.model.Recommender;
@@ -160,6 +161,7 @@ public record TrainingPlan(ModelKind kind, Record config) {
    *     free-energy gap on them), or null; never trained on
    * @param implicit for {@code rbm-cond}: pairs known to be rated whose values are hidden (for
    *     example the test pairs), or null; ignored by other kinds
+   * @throws DataException for an RBM kind when the rating scale has a single level
    */
   public Recommender fit(
       Ratings train, Ratings validation, Ratings implicit, EpochListener listener,
@@ -185,6 +187,11 @@ public record TrainingPlan(ModelKind kind, Record config) {
     }
     return switch (kind) {
       case RBM, RBM_ITEM, RBM_COND, RBM_FACTORED -> {
+        if (train.scale().levels() < 2) {
+          throw new DataException("an RBM needs ratings on at least 2 levels, but the scale "
+              + train.scale().describe() + " has one (every rating is the same); give the"
+              + " scale explicitly or use a baseline model");
+        }
         BiasBaseline fallback = BiasBaseline.fit(train, BiasConfig.defaults(), EpochListener.NONE);
         yield new RbmTrainer((RbmConfig) config)
             .train(train, implicit, validation, fallback, listener, progress, control);

@@ -18,6 +18,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.rbmrec.data.DataException;
+import org.rbmrec.data.io.ZipEntryInput;
 import org.rbmrec.progress.Progress;
 
 /**
@@ -190,7 +191,7 @@ public final class SafeZipExtractor {
 
   private void copy(ZipFile zf, ZipEntry entry, Path out, Path zip, long[] written,
       byte[] buffer, Progress progress) throws IOException {
-    try (InputStream in = zf.getInputStream(entry);
+    try (InputStream in = ZipEntryInput.open(zf, entry);
         OutputStream os = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW,
             StandardOpenOption.WRITE)) {
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {

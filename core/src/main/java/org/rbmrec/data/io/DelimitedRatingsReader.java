@@ -29,7 +29,8 @@ import org.rbmrec.progress.Progress;
  *   <li>With no separator given, it is sniffed from the first non-blank line: {@code ::} if
  *       present, else a tab, a comma, a semicolon, a bar, else runs of whitespace.
  *   <li>With no header setting given, the first non-blank line is a header when its rating
- *       field is not a number.
+ *       field is not a number and its user and item fields are not both integers (so a first
+ *       line such as {@code 1,10,NaN} is a data line with a bad rating, reported as such).
  *   <li>The first data line fixes the number of fields; every data line must have exactly that
  *       many, and at least enough for the user, item and rating columns. If it has no field at
  *       the timestamp column, the ratings have no timestamps.

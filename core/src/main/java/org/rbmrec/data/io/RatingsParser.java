@@ -213,9 +213,16 @@ final class RatingsParser {
     separatorByte = (byte) separator.text().charAt(0);
     if (options.header() == null) {
       int count = split(b, from, to);
+      // A line whose user and item fields are integers is data even if its rating is bad
+      // ("1,1,NaN"): it fails with a message instead of being dropped as a header.
       if (count > options.ratingColumn()
           && !looksNumeric(b, fieldStarts[options.ratingColumn()],
-              fieldEnds[options.ratingColumn()])) {
+              fieldEnds[options.ratingColumn()])
+          && !(count >= options.requiredFields()
+              && looksInteger(b, fieldStarts[options.userColumn()],
+                  fieldEnds[options.userColumn()])
+              && looksInteger(b, fieldStarts[options.itemColumn()],
+                  fieldEnds[options.itemColumn()]))) {
         headerPending = true;
         notices.add(source + ": first line is a header (sniffed): \"" + lineText() + "\"");
       }
@@ -450,6 +457,28 @@ final class RatingsParser {
       }
     }
     return digit;
+  }
+
+  /** Whether the trimmed field is an optionally signed run of digits. */
+  private static boolean looksInteger(byte[] b, int from, int to) {
+    while (from < to && isSpace(b[from])) {
+      from++;
+    }
+    while (to > from && isSpace(b[to - 1])) {
+      to--;
+    }
+    if (from < to && (b[from] == '-' || b[from] == '+')) {
+      from++;
+    }
+    if (from == to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (b[i] < '0' || b[i] > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---- rating values and scale ----

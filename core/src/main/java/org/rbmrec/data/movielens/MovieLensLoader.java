@@ -22,6 +22,7 @@ import org.rbmrec.data.io.ItemTitlesReader;
 import org.rbmrec.data.io.LoadedRatings;
 import org.rbmrec.data.io.ReaderOptions;
 import org.rbmrec.data.io.Separator;
+import org.rbmrec.data.io.ZipEntryInput;
 import org.rbmrec.progress.Progress;
 
 /**
@@ -166,7 +167,7 @@ public final class MovieLensLoader {
             + "? run `rbmrec data fetch " + variant.id() + "` to download it");
       }
       LoadedRatings loaded;
-      try (InputStream in = zipFile.getInputStream(ratingsEntry)) {
+      try (InputStream in = ZipEntryInput.open(zipFile, ratingsEntry)) {
         loaded = new DelimitedRatingsReader(readerOptions(variant))
             .read(in, zip + "!" + ratingsEntry.getName(), ratingsEntry.getSize(), progress);
       }
@@ -174,7 +175,7 @@ public final class MovieLensLoader {
       ZipEntry titlesEntry = findEntry(zipFile, variant, variant.titlesFile());
       ItemTitles titles;
       if (titlesEntry != null) {
-        try (InputStream in = zipFile.getInputStream(titlesEntry)) {
+        try (InputStream in = ZipEntryInput.open(zipFile, titlesEntry)) {
           titles = ItemTitlesReader.read(in, zip + "!" + titlesEntry.getName(),
               variant.titleFormat(), charset(variant), notices::add);
         }

@@ -13,6 +13,7 @@ import org.rbmrec.data.DataException;
 import org.rbmrec.data.MalformedDataException;
 import org.rbmrec.data.Ratings;
 import org.rbmrec.data.SparseRows;
+import org.rbmrec.data.io.ZipEntryInput;
 
 /**
  * The official ml-100k splits {@code u1 … u5} (five disjoint 20% test sets) and {@code ua},
@@ -80,12 +81,14 @@ public final class OfficialSplit {
       ZipEntry baseEntry = entry(zip, zipPath, name + ".base");
       boolean[] test;
       try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(zip.getInputStream(testEntry), StandardCharsets.US_ASCII))) {
+          new InputStreamReader(ZipEntryInput.open(zip, testEntry),
+              StandardCharsets.US_ASCII))) {
         test = readTest(all, in, zipPath.getFileName() + "!" + testEntry.getName());
       }
       long baseLines;
       try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(zip.getInputStream(baseEntry), StandardCharsets.US_ASCII))) {
+          new InputStreamReader(ZipEntryInput.open(zip, baseEntry),
+              StandardCharsets.US_ASCII))) {
         baseLines = countLines(in);
       }
       return finish(all, name, test, baseLines,

@@ -287,8 +287,28 @@ final class ModelCodec {
       if (t.dtype() != dtype) {
         throw inconsistent("tensor '" + name + "' is " + t.dtype() + ", expected " + dtype);
       }
+      requireFinite(name, t);
       used.add(name);
       return t;
+    }
+
+    /** A parameter that is NaN or infinite would make predictions NaN: refuse it. */
+    private void requireFinite(String name, Tensor t) {
+      if (t.dtype() == DType.F32) {
+        float[] a = t.floats();
+        for (int i = 0; i < a.length; i++) {
+          if (!Float.isFinite(a[i])) {
+            throw inconsistent("tensor '" + name + "' holds " + a[i] + " at element " + i);
+          }
+        }
+      } else if (t.dtype() == DType.F64) {
+        double[] a = t.doubles();
+        for (int i = 0; i < a.length; i++) {
+          if (!Double.isFinite(a[i])) {
+            throw inconsistent("tensor '" + name + "' holds " + a[i] + " at element " + i);
+          }
+        }
+      }
     }
 
     void shape(String name, Tensor t, long... expected) {
@@ -319,8 +339,8 @@ final class ModelCodec {
 
     /**
      * CSR rows under {@code prefix} (row_pointers, columns, levels), checked: pointers from 0
-     * to nnz, never decreasing; columns strictly increasing within a row and in range; levels
-     * below {@code levels}.
+     * to nnz, never decreasing and never above nnz; columns strictly increasing within a row
+     * and in range; levels below {@code levels}.
      */
     SparseRows rows(String prefix, int numRows, int numColumns, int levels) {
       int[] pointers = tensor(prefix + "row_pointers", DType.I32).ints();
@@ -336,6 +356,9 @@ final class ModelCodec {
       for (int r = 0; r < numRows; r++) {
         if (pointers[r + 1] < pointers[r]) {
           throw inconsistent(prefix + "row_pointers decrease at row " + r);
+        }
+        if (pointers[r + 1] > nnz) {
+          throw inconsistent(prefix + "row_pointers exceed the " + nnz + " entries at row " + r);
         }
         for (int q = pointers[r]; q < pointers[r + 1]; q++) {
           int col = columns[q];

@@ -45,8 +45,8 @@ import org.rbmrec.model.rbm.RbmConfig;
  *       {@code fallback.user_bias}).
  * </ul>
  *
- * <p>Loading validates everything; any inconsistency, truncation or tampering is a
- * {@link DataException} naming the file.
+ * <p>Loading validates everything (shapes, types, CSR structure, finite parameters); any
+ * inconsistency, truncation or tampering is a {@link DataException} naming the file.
  */
 public final class ModelFiles {
   /** The value of the {@code format} metadata key. */

@@ -54,8 +54,8 @@ public final class RbmArrays {
 
   /**
    * Indicator rows over the given CSR arrays (not copied), checked: pointers start at 0, never
-   * decrease and end at {@code columns.length}; each row's columns strictly increase within
-   * [0, numColumns).
+   * decrease, never exceed {@code columns.length} and end there; each row's columns strictly
+   * increase within [0, numColumns).
    *
    * @throws IllegalArgumentException if the arrays are inconsistent
    */
@@ -68,6 +68,10 @@ public final class RbmArrays {
     for (int r = 0; r + 1 < rowPointers.length; r++) {
       if (rowPointers[r + 1] < rowPointers[r]) {
         throw new IllegalArgumentException("indicator row pointers decrease at row " + r);
+      }
+      if (rowPointers[r + 1] > columns.length) {
+        throw new IllegalArgumentException("indicator row pointers exceed the "
+            + columns.length + " columns at row " + r);
       }
       for (int q = rowPointers[r]; q < rowPointers[r + 1]; q++) {
         int col = columns[q];

@@ -244,40 +244,93 @@ public record RbmConfig(
   public static RbmConfig fromProperties(Map<String, String> p) {
     List<CdStage> stages = new ArrayList<>();
     for (String s : get(p, "cdSchedule").split(",")) {
-      stages.add(CdStage.parse(s));
+      try {
+        stages.add(CdStage.parse(s));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("RBM configuration key 'cdSchedule': "
+            + e.getMessage(), e);
+      }
     }
+    return new RbmConfig(
+        enumValue(p, "orientation", Orientation.class, null),
+        integer(p, "hidden", null),
+        integer(p, "factors", null),
+        parseBoolean(p, "conditional"),
+        integer(p, "epochs", null),
+        integer(p, "batchSize", null),
+        integer(p, "chunkRows", null),
+        real(p, "learningRate", null),
+        real(p, "learningRateDecay", null),
+        real(p, "momentumStart", null),
+        real(p, "momentumEnd", null),
+        integer(p, "momentumSwitchEpoch", null),
+        // Absent from files written before the option existed: those used ROWS.
+        enumValue(p, "batchAverage", BatchAverage.class, BatchAverage.ROWS),
+        real(p, "weightDecay", null),
+        real(p, "initSigma", null),
+        real(p, "biasSmoothing", null),
+        stages,
+        parseBoolean(p, "persistent"),
+        enumValue(p, "negativePhase", NegativePhase.class, null),
+        enumValue(p, "predictionRule", PredictionRule.class, null),
+        longInteger(p, "seed"),
+        integer(p, "threads", null),
+        integer(p, "monitorRows", null),
+        // Absent from files written before the option existed: those had no shared weights.
+        real(p, "sharedLearningRate", 0.0),
+        integer(p, "averageEpochs", 0));
+  }
+
+  /** The integer at {@code key}, or {@code absent} when missing and not null. */
+  private static int integer(Map<String, String> p, String key, Integer absent) {
+    String value = absent != null && !p.containsKey(key) ? absent.toString() : get(p, key);
     try {
-      return new RbmConfig(
-          Orientation.valueOf(get(p, "orientation")),
-          Integer.parseInt(get(p, "hidden")),
-          Integer.parseInt(get(p, "factors")),
-          parseBoolean(p, "conditional"),
-          Integer.parseInt(get(p, "epochs")),
-          Integer.parseInt(get(p, "batchSize")),
-          Integer.parseInt(get(p, "chunkRows")),
-          Double.parseDouble(get(p, "learningRate")),
-          Double.parseDouble(get(p, "learningRateDecay")),
-          Double.parseDouble(get(p, "momentumStart")),
-          Double.parseDouble(get(p, "momentumEnd")),
-          Integer.parseInt(get(p, "momentumSwitchEpoch")),
-          // Absent from files written before the option existed: those used ROWS.
-          BatchAverage.valueOf(p.getOrDefault("batchAverage", BatchAverage.ROWS.name())),
-          Double.parseDouble(get(p, "weightDecay")),
-          Double.parseDouble(get(p, "initSigma")),
-          Double.parseDouble(get(p, "biasSmoothing")),
-          stages,
-          parseBoolean(p, "persistent"),
-          NegativePhase.valueOf(get(p, "negativePhase")),
-          PredictionRule.valueOf(get(p, "predictionRule")),
-          Long.parseLong(get(p, "seed")),
-          Integer.parseInt(get(p, "threads")),
-          Integer.parseInt(get(p, "monitorRows")),
-          // Absent from files written before the option existed: those had no shared weights.
-          Double.parseDouble(p.getOrDefault("sharedLearningRate", "0.0")),
-          Integer.parseInt(p.getOrDefault("averageEpochs", "0")));
+      return Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("malformed RBM configuration value: " + e.getMessage(), e);
+      throw malformed(key, "an integer", value, e);
     }
+  }
+
+  private static long longInteger(Map<String, String> p, String key) {
+    String value = get(p, key);
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw malformed(key, "an integer", value, e);
+    }
+  }
+
+  /** The finite number at {@code key}, or {@code absent} when missing and not null. */
+  private static double real(Map<String, String> p, String key, Double absent) {
+    String value = absent != null && !p.containsKey(key) ? absent.toString() : get(p, key);
+    double x;
+    try {
+      x = Double.parseDouble(value.strip());
+    } catch (NumberFormatException e) {
+      throw malformed(key, "a number", value, e);
+    }
+    if (!Double.isFinite(x)) {
+      throw malformed(key, "a finite number", value, null);
+    }
+    return x;
+  }
+
+  private static <E extends Enum<E>> E enumValue(
+      Map<String, String> p, String key, Class<E> type, E absent) {
+    String value = absent != null && !p.containsKey(key) ? absent.name() : get(p, key);
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(value.strip())) {
+        return constant;
+      }
+    }
+    throw malformed(key, "one of " + java.util.Arrays.toString(type.getEnumConstants()), value,
+        null);
+  }
+
+  private static IllegalArgumentException malformed(
+      String key, String expected, String value, Throwable cause) {
+    return new IllegalArgumentException("RBM configuration key '" + key + "' must be "
+        + expected + ", got '" + value + "'", cause);
   }
 
   private static String get(Map<String, String> p, String key) {
