@@ -156,10 +156,6 @@ public final class TrainCommand implements Callable<Integer> {
     if (cluster != null) {
       cluster.check(plan, sparkMaster);
     }
-    if (cluster != null && resume != null) {
-      throw new IllegalArgumentException("--resume does not work with --spark yet: resume the"
-          + " run on one machine (the same parameters result), or start it again");
-    }
     Dataset dataset = services.datasets().resolve(data, common.dataDir(), readerFlags.options(),
         common.progress());
     dataset.notices().forEach(common::notice);
@@ -204,7 +200,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
       } else {
         trained = cluster.fit(plan, sparkMaster, train, valid, implicitPairs, recorder,
-            common.progress());
+            common.progress(), control);
       }
     }
     double fitSeconds = (System.nanoTime() - start) / 1e9;

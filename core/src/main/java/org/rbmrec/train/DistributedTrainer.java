@@ -37,10 +37,13 @@ public interface DistributedTrainer {
    *     {@code local[2]} or {@code spark://host:7077})
    * @param validation ratings to monitor per epoch, or null
    * @param implicit conditional RBM only: pairs known to be rated, values hidden; or null
+   * @param control checkpoints written by the driver at the end of every epoch, and the
+   *     checkpoint to resume from (taken at the end of an epoch), as for single-machine training
    * @throws IllegalArgumentException if the plan's model or settings cannot be trained this way
    */
   Recommender fit(TrainingPlan plan, String master, Ratings train, Ratings validation,
-      Ratings implicit, EpochListener listener, Progress progress);
+      Ratings implicit, EpochListener listener, Progress progress,
+      org.rbmrec.model.rbm.TrainingControl control);
 
   /** The first implementation on the class path, if any. */
   static Optional<DistributedTrainer> find() {

@@ -9,6 +9,7 @@ import org.rbmrec.model.Recommender;
 import org.rbmrec.model.baseline.BiasBaseline;
 import org.rbmrec.model.baseline.BiasConfig;
 import org.rbmrec.model.rbm.RbmConfig;
+import org.rbmrec.model.rbm.TrainingControl;
 import org.rbmrec.progress.Progress;
 import org.rbmrec.train.DistributedTrainer;
 import org.rbmrec.train.EpochListener;
@@ -54,7 +55,7 @@ public final class SparkDistributedTrainer implements DistributedTrainer {
 
   @Override
   public Recommender fit(TrainingPlan plan, String master, Ratings train, Ratings validation,
-      Ratings implicit, EpochListener listener, Progress progress) {
+      Ratings implicit, EpochListener listener, Progress progress, TrainingControl control) {
     check(plan, master);
     RbmConfig config = (RbmConfig) plan.config();
     boolean existing = SparkSession.getActiveSession().isDefined();
@@ -63,7 +64,7 @@ public final class SparkDistributedTrainer implements DistributedTrainer {
       JavaSparkContext context = JavaSparkContext.fromSparkContext(session.sparkContext());
       BiasBaseline fallback = BiasBaseline.fit(train, BiasConfig.defaults(), EpochListener.NONE);
       return new SparkRbmTrainer(context, context.defaultParallelism()).train(config, train,
-          implicit, validation, fallback, listener, progress, EpochCallback.NONE);
+          implicit, validation, fallback, listener, progress, EpochCallback.NONE, control);
     } finally {
       if (!existing) {
         session.stop();

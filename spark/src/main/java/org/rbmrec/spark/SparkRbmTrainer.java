@@ -17,6 +17,7 @@ import org.rbmrec.model.rbm.ChainOutputs;
 import org.rbmrec.model.rbm.DistributedCd;
 import org.rbmrec.model.rbm.RbmConfig;
 import org.rbmrec.model.rbm.RbmModel;
+import org.rbmrec.model.rbm.TrainingControl;
 import org.rbmrec.progress.Progress;
 import org.rbmrec.train.EpochListener;
 import org.rbmrec.train.EpochReport;
@@ -95,8 +96,21 @@ public final class SparkRbmTrainer {
    */
   public RbmModel train(RbmConfig config, Ratings training, Ratings implicit, Ratings validation,
       Recommender fallback, EpochListener listener, Progress progress, EpochCallback afterEpoch) {
+    return train(config, training, implicit, validation, fallback, listener, progress,
+        afterEpoch, TrainingControl.none());
+  }
+
+  /**
+   * As {@link #train(RbmConfig, Ratings, Ratings, Ratings, Recommender, EpochListener, Progress,
+   * EpochCallback)}, with the driver saving a checkpoint at the end of every epoch and resuming
+   * from one, as {@code control} says.
+   */
+  public RbmModel train(RbmConfig config, Ratings training, Ratings implicit, Ratings validation,
+      Recommender fallback, EpochListener listener, Progress progress, EpochCallback afterEpoch,
+      TrainingControl control) {
     Objects.requireNonNull(fallback, "fallback");
-    try (DistributedCd cd = DistributedCd.start(config, training, implicit, validation)) {
+    try (DistributedCd cd =
+        DistributedCd.start(config, training, implicit, validation, control)) {
       run(cd, listener, progress, afterEpoch);
       return cd.finish(fallback);
     }

@@ -20,9 +20,15 @@ class SparkTrainCommandTest {
 
   private JsonNode train(String name, String... extra) throws Exception {
     List<String> args = new ArrayList<>(List.of("train", "ml-100k", "--data-dir",
-        Ml100k.folder().getParent().toString(), "--model", "rbm", "--epochs", "2", "--hidden",
-        "10", "--threads", "2", "--json", "-q", "--out", dir.resolve(name).toString()));
+        Ml100k.folder().getParent().toString(), "--model", "rbm", "--hidden",
+        "10", "--threads", "2", "--json", "-q"));
     args.addAll(List.of(extra));
+    if (!args.contains("--resume")) {
+      args.addAll(List.of("--out", dir.resolve(name).toString()));
+    }
+    if (!args.contains("--epochs")) {
+      args.addAll(List.of("--epochs", "2"));
+    }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status = Main.run(args.toArray(new String[0]), new PrintWriter(out),
@@ -48,6 +54,19 @@ class SparkTrainCommandTest {
     assertThat(dir.resolve("spark").resolve("model.safetensors")).isNotEmptyFile();
     assertThat(JsonOutput.mapper().readTree(dir.resolve("spark").resolve("run.json").toFile())
         .get("spark").asText()).isEqualTo("local[2]");
+  }
+
+  @Test
+  void aSparkRunWritesCheckpointsAndResumesToTheSingleMachineResult() throws Exception {
+    JsonNode straight = train("straight");
+    train("resumed", "--spark", "local[2]", "--epochs", "1");
+    assertThat(dir.resolve("resumed").resolve("checkpoint.safetensors")).isNotEmptyFile();
+
+    JsonNode resumed = train("resumed", "--spark", "local[2]", "--resume",
+        dir.resolve("resumed").toString());
+
+    assertThat(resumed.get("epochs").asInt()).isEqualTo(2);
+    assertThat(resumed.get("rmse").asDouble()).isEqualTo(straight.get("rmse").asDouble());
   }
 
   @Test

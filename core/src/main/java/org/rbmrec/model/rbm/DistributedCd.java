@@ -54,6 +54,8 @@ public final class DistributedCd implements AutoCloseable {
   private final RbmInference inference;
   private final ParameterAverage average;
   private final RowRandom shuffle = new RowRandom();
+  private final CheckpointKeeper checkpoints;
+  private final DivergenceGuard guard;
   private int completed;
   private boolean inEpoch;
   /** Rows of the batch begun and not yet applied, or -1. */
@@ -63,7 +65,7 @@ public final class DistributedCd implements AutoCloseable {
   private long reconCount;
 
   private DistributedCd(RbmConfig config, Ratings training, Ratings implicit,
-      Ratings validation) {
+      Ratings validation, TrainingControl control) {
     RbmTrainer trainer = new RbmTrainer(config);
     this.config = config;
     this.training = training;
@@ -80,6 +82,10 @@ public final class DistributedCd implements AutoCloseable {
     this.state = new TrainingState(config, params, rows, indicator, levelValues, runner);
     this.inference = new RbmInference(params, rows, indicator, levelValues);
     this.average = config.averageEpochs() > 1 ? new ParameterAverage(params) : null;
+    this.checkpoints = new CheckpointKeeper(config, control.checkpoints(),
+        CheckpointKeeper.fingerprint(training, config.conditional() ? implicit : null,
+            validation, control.runFacts()));
+    this.guard = new DivergenceGuard(config);
   }
 
   /**
@@ -93,7 +99,23 @@ public final class DistributedCd implements AutoCloseable {
    */
   public static DistributedCd start(
       RbmConfig config, Ratings training, Ratings implicit, Ratings validation) {
+    return start(config, training, implicit, validation, TrainingControl.none());
+  }
+
+  /**
+   * As {@link #start(RbmConfig, Ratings, Ratings, Ratings)}, with checkpoints: the driver saves
+   * one at the end of every epoch to {@code control.checkpoints()} (the single-machine format),
+   * and {@code control.resumeFrom()} continues from one taken at the end of an epoch, by either
+   * trainer. (Stop requests are not polled: a distributed run is stopped between epochs by
+   * ending the job, and resumes from its last epoch.)
+   *
+   * @throws org.rbmrec.data.DataException if the checkpoint does not fit the run, or was taken
+   *     in the middle of an epoch (resume that one on one machine)
+   */
+  public static DistributedCd start(RbmConfig config, Ratings training, Ratings implicit,
+      Ratings validation, TrainingControl control) {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(control, "control");
     Objects.requireNonNull(training, "training");
     if (config.persistent()) {
       throw new IllegalArgumentException("distributed training supports CD-k only, not"
@@ -105,7 +127,21 @@ public final class DistributedCd implements AutoCloseable {
     }
     RbmTrainer.checkCompatible(training, implicit, "implicit");
     RbmTrainer.checkCompatible(training, validation, "validation");
-    return new DistributedCd(config, training, implicit, validation);
+    DistributedCd cd = new DistributedCd(config, training, implicit, validation, control);
+    if (control.resumeFrom() != null) {
+      cd.resume(control.resumeFrom());
+    }
+    return cd;
+  }
+
+  private void resume(TrainingCheckpoint checkpoint) {
+    if (checkpoint.rowsDone() != 0) {
+      throw new org.rbmrec.data.DataException("the checkpoint was taken in the middle of epoch "
+          + (checkpoint.epochsCompleted() + 1) + "; a distributed run resumes from the end of an"
+          + " epoch: resume this one without --spark");
+    }
+    CheckpointKeeper.Position position = checkpoints.restore(checkpoint, state, order, average);
+    completed = position.firstEpoch() - 1;
   }
 
   /**
@@ -314,11 +350,12 @@ public final class DistributedCd implements AutoCloseable {
   }
 
   /**
-   * Ends the epoch: brings lazily updated rows up to date, checks the parameters are finite,
-   * adds them to the running average of the last epochs and measures the epoch's metrics (the
-   * single-machine trainer's).
+   * Ends the epoch: brings lazily updated rows up to date, checks the parameters and metrics
+   * are finite, measures the epoch's metrics, adds the parameters to the running average of the
+   * last epochs and saves a checkpoint (all as the single-machine trainer does).
    *
-   * @throws IllegalStateException if training diverged
+   * @throws org.rbmrec.train.TrainingDivergedException if training diverged (naming the last
+   *     good checkpoint, which is kept)
    */
   public EpochReport endEpoch() {
     if (!inEpoch) {
@@ -329,13 +366,15 @@ public final class DistributedCd implements AutoCloseable {
     }
     int epoch = completed + 1;
     state.flush();
-    RbmTrainer.checkFinite(params, epoch);
-    if (average != null && epoch > config.epochs() - config.averageEpochs()) {
-      average.add(params);
-    }
+    guard.checkParameters(params, epoch, checkpoints.lastGood());
     Map<String, Double> metrics = RbmTrainer.epochMetrics(config, config.cdSteps(epoch),
         config.learningRate(epoch), config.momentum(epoch), reconSse, reconCount, inference,
         monitor, validRows, runner);
+    guard.checkMetrics(metrics, reconCount > 0, epoch, checkpoints.lastGood());
+    if (average != null && epoch > config.epochs() - config.averageEpochs()) {
+      average.add(params);
+    }
+    checkpoints.save(state, order, average, epoch, 0, 0, 0);
     inEpoch = false;
     completed = epoch;
     return new EpochReport(epoch, (System.nanoTime() - epochStart) / 1e9, metrics);

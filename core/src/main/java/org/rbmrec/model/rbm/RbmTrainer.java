@@ -312,15 +312,6 @@ public final class RbmTrainer {
     }
   }
 
-  static void checkFinite(RbmParameters p, int epoch) {
-    for (float x : p.c) {
-      if (!Float.isFinite(x)) {
-        throw new IllegalStateException(
-            "RBM training diverged (non-finite hidden bias) in epoch " + epoch
-                + "; lower the learning rate");
-      }
-    }
-  }
 
   /** Per-epoch measurements with the current parameters, parallel over fixed row chunks. */
   private static final class Monitor {
