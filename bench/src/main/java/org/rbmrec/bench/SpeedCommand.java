@@ -103,6 +103,10 @@ public final class SpeedCommand implements Callable<Integer> {
       description = "Rows per mini-batch (default: the RBM default).")
   private Integer batchSize;
 
+  @Option(names = "--chunk-rows", paramLabel = "N",
+      description = "Rows per parallel task of the Gibbs chains (default: the RBM default).")
+  private Integer chunkRows;
+
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "1",
       description = "Epochs per timed training (default: ${DEFAULT-VALUE}).")
   private int epochs;
@@ -298,6 +302,7 @@ public final class SpeedCommand implements Callable<Integer> {
   private RbmConfig config(Orientation orientation, int k) {
     return RbmConfig.defaults().toBuilder()
         .batchSize(batchSize == null ? RbmConfig.defaults().batchSize() : batchSize)
+        .chunkRows(chunkRows == null ? RbmConfig.defaults().chunkRows() : chunkRows)
         .orientation(orientation)
         .hidden(hidden)
         .epochs(epochs)

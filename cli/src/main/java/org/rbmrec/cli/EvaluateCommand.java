@@ -60,16 +60,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     String split;
   }
 
-  @Option(names = "--rank-users", paramLabel = "N",
-      defaultValue = "" + EvaluationConfig.DEFAULT_MAX_RANKED_USERS,
-      description = "Average the ranking metrics over at most N users with a relevant test"
-          + " rating, evenly spaced by index; 0 ranks every user (default: ${DEFAULT-VALUE};"
-          + " ml-100k and ml-1m have fewer, so all are ranked).")
-  private int rankUsers;
-
-  @Option(names = "-k", paramLabel = "K", defaultValue = "10",
-      description = "Cut-off of the ranking metrics (default: ${DEFAULT-VALUE}).")
-  private int k;
+  @Mixin
+  private RankingOptions ranking;
 
   @Option(names = "--threshold", paramLabel = "R",
       description = "A test rating ≥ R counts as relevant (default: 4, or the top of the rating"
@@ -108,7 +100,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     double relevant = threshold != null ? threshold
         : EvaluationConfig.defaultRelevanceThreshold(train.scale());
-    EvaluationConfig config = new EvaluationConfig(k, relevant, common.threads(), rankUsers);
+    EvaluationConfig config = new EvaluationConfig(ranking.k, relevant, common.threads(),
+        ranking.rankUsers);
     EvaluationResult r = new Evaluator(config)
         .evaluate(run.model().model(), train, test, common.progress());
     Map<String, Object> json = TestMetricsJson.of(run.modelName(), r);

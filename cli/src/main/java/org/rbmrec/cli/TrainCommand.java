@@ -103,16 +103,8 @@ public final class TrainCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   private String implicit;
 
-  @Option(names = "--rank-users", paramLabel = "N",
-      defaultValue = "" + EvaluationConfig.DEFAULT_MAX_RANKED_USERS,
-      description = "Average the ranking metrics over at most N users with a relevant test"
-          + " rating, evenly spaced by index; 0 ranks every user (default: ${DEFAULT-VALUE};"
-          + " ml-100k and ml-1m have fewer, so all are ranked).")
-  private int rankUsers;
-
-  @Option(names = "-k", paramLabel = "K", defaultValue = "10",
-      description = "Cut-off of the ranking metrics (default: ${DEFAULT-VALUE}).")
-  private int k;
+  @Mixin
+  private RankingOptions ranking;
 
   @Option(names = "--spark", paramLabel = "MASTER",
       description = "Train the RBM on Apache Spark at this master (local[2], spark://host:7077,"
@@ -146,8 +138,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainingPlan plan =
         TrainingPlan.of(kind, modelOptions.overrides(kind), common.seed(), common.threads());
-    EvaluationConfig evaluation = EvaluationConfig.defaults().withK(k)  // checks -k now
-        .withThreads(common.threads()).withMaxRankedUsers(rankUsers);
+    EvaluationConfig evaluation = EvaluationConfig.defaults().withK(ranking.k)  // checks -k now
+        .withThreads(common.threads()).withMaxRankedUsers(ranking.rankUsers);
     TrainingCheckpoint checkpoint = resume == null ? null : checkpointToResume(kind);
     DistributedTrainer cluster = sparkMaster == null ? null : DistributedTrainer.find()
         .orElseThrow(() -> new IllegalArgumentException("--spark needs rbmrec's spark module on"
@@ -344,7 +336,7 @@ public final class TrainCommand implements Callable<Integer> {
         "precision", "recall", "ndcg", "map", "hit_rate", "coverage", "epochs", "fit_seconds")) {
       Object value = json.get(key);
       String label = key.equals("precision") || key.equals("recall") || key.equals("ndcg")
-          || key.equals("map") || key.equals("hit_rate") ? key + "@" + k : key;
+          || key.equals("map") || key.equals("hit_rate") ? key + "@" + ranking.k : key;
       table.row(label, value instanceof Double d ? String.format(Locale.ROOT, "%.4f", d)
           : String.valueOf(value));
     }

@@ -31,7 +31,7 @@ import org.rbmrec.model.rbm.RbmMath;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class RbmKernelBenchmark {
   private static final int V = 26_744;
   private static final int K = 10;
@@ -107,48 +107,5 @@ public class RbmKernelBenchmark {
     RbmMath.visibleLogits(w, b, K, hidden, columns[0], probabilities, q, 0);
     RbmMath.softmax(q, 0, K);
     bh.consume(q);
-  }
-
-  /**
-   * A candidate for the next optimisation, to compare with {@link #visibleSoftmaxOfEntry}: the
-   * same logits with eight independent partial sums per level, so the float reduction is not
-   * one serial chain of additions (the JIT does not reorder float additions by itself). Its
-   * results differ from RbmMath's only by rounding.
-   */
-  @Benchmark
-  public void visibleSoftmaxOfEntryEightSums(Blackhole bh) {
-    visibleLogitsEightSums(w, b, K, hidden, columns[0], probabilities, q);
-    RbmMath.softmax(q, 0, K);
-    bh.consume(q);
-  }
-
-  static void visibleLogitsEightSums(
-      float[] w, float[] b, int k, int f, int i, float[] h, float[] out) {
-    for (int l = 0; l < k; l++) {
-      int o = (i * k + l) * f;
-      float s0 = 0f;
-      float s1 = 0f;
-      float s2 = 0f;
-      float s3 = 0f;
-      float s4 = 0f;
-      float s5 = 0f;
-      float s6 = 0f;
-      float s7 = 0f;
-      int j = 0;
-      for (; j + 8 <= f; j += 8) {
-        s0 += h[j] * w[o + j];
-        s1 += h[j + 1] * w[o + j + 1];
-        s2 += h[j + 2] * w[o + j + 2];
-        s3 += h[j + 3] * w[o + j + 3];
-        s4 += h[j + 4] * w[o + j + 4];
-        s5 += h[j + 5] * w[o + j + 5];
-        s6 += h[j + 6] * w[o + j + 6];
-        s7 += h[j + 7] * w[o + j + 7];
-      }
-      for (; j < f; j++) {
-        s0 += h[j] * w[o + j];
-      }
-      out[l] = b[i * k + l] + ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-    }
   }
 }

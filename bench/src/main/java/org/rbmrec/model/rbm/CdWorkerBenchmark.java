@@ -32,7 +32,7 @@ import org.rbmrec.data.SparseRows;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class CdWorkerBenchmark {
   private static final int V = 26_744;
   private static final int K = 10;

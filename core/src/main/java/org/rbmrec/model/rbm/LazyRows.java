@@ -40,10 +40,7 @@ final class LazyRows {
       flush();
       this.rate = rate;
       this.momentum = momentum;
-      m00 = new double[] {1};
-      m01 = new double[] {0};
-      m10 = new double[] {0};
-      m11 = new double[] {1};
+      resetPowers();
     }
     now++;
     ensurePowers(now); // so that concurrent catch-ups of this step only read the table
@@ -155,6 +152,11 @@ final class LazyRows {
     this.now = now;
     this.rate = rate;
     this.momentum = momentum;
+    resetPowers();
+  }
+
+  /** Empties the table of M^s (ε or μ changed): it is rebuilt on demand from M^0 = I. */
+  private void resetPowers() {
     m00 = new double[] {1};
     m01 = new double[] {0};
     m10 = new double[] {0};
