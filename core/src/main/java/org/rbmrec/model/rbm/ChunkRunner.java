@@ -27,10 +27,8 @@ final class ChunkRunner implements AutoCloseable {
   private final AtomicLong claims = new AtomicLong();
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  private volatile IntConsumer task;
-  private volatile int size;
-  /** Incremented by every call; a worker works on a call once per generation. */
-  private volatile int generation;
+  /** The current call, published whole so that a worker never mixes two calls' fields. */
+  private volatile Call current = new Call(0, null, 0);
   private volatile boolean closed;
   private volatile Thread caller;
 
@@ -54,18 +52,16 @@ final class ChunkRunner implements AutoCloseable {
       }
       return;
     }
-    int gen = generation + 1;
-    this.task = task;
-    this.size = n;
+    Call call = new Call(current.generation + 1, task, n);
     this.caller = Thread.currentThread();
     done.set(0);
     failure.set(null);
-    claims.set((long) gen << 32);
-    generation = gen; // publishes the fields above to the workers
+    claims.set((long) call.generation << 32);
+    current = call; // publishes the call (and the resets above) to the workers
     for (Thread worker : workers) {
       LockSupport.unpark(worker);
     }
-    work(gen, task, n);
+    work(call);
     long start = System.nanoTime();
     while (done.get() < n) {
       if (System.nanoTime() - start < SPIN_NANOS) {
@@ -74,7 +70,6 @@ final class ChunkRunner implements AutoCloseable {
         LockSupport.parkNanos(this, 50_000);
       }
     }
-    this.task = null;
     Throwable t = failure.get();
     if (t instanceof RuntimeException re) {
       throw re;
@@ -85,14 +80,15 @@ final class ChunkRunner implements AutoCloseable {
   }
 
   /**
-   * Claims and runs tasks of call {@code gen} until none is left. A claim names its call, so a
-   * worker that read a call's task late can never take a task of the next call.
+   * Claims and runs tasks of {@code call} until none is left. A claim names its call's
+   * generation, so a worker that holds a finished call can never take a task of the next one.
    */
-  private void work(int gen, IntConsumer current, int n) {
+  private void work(Call call) {
+    int n = call.size;
     while (true) {
       long c = claims.get();
       int i = (int) c;
-      if ((int) (c >>> 32) != gen || i >= n) {
+      if ((int) (c >>> 32) != call.generation || i >= n) {
         return;
       }
       if (!claims.compareAndSet(c, c + 1)) {
@@ -100,7 +96,7 @@ final class ChunkRunner implements AutoCloseable {
       }
       try {
         if (failure.get() == null) {
-          current.accept(i);
+          call.task.accept(i);
         }
       } catch (RuntimeException | Error e) {
         failure.compareAndSet(null, e);
@@ -116,24 +112,25 @@ final class ChunkRunner implements AutoCloseable {
     int seen = 0;
     while (!closed) {
       long idleSince = System.nanoTime();
-      while (generation == seen && !closed) {
+      Call call = current;
+      while (call.generation == seen && !closed) {
         if (System.nanoTime() - idleSince < SPIN_NANOS) {
           Thread.onSpinWait();
         } else {
           LockSupport.park(this);
         }
+        call = current;
       }
       if (closed) {
         return;
       }
-      seen = generation;
-      IntConsumer current = task;
-      int n = size;
-      if (current != null) {
-        work(seen, current, n);
-      }
+      seen = call.generation;
+      work(call);
     }
   }
+
+  /** One call of {@link #run}: its generation, task and number of tasks. */
+  private record Call(int generation, IntConsumer task, int size) {}
 
   @Override
   public void close() {

@@ -11,8 +11,8 @@ class ChunkRunnerTest {
   @Test
   void everyTaskOfEveryCallRunsExactlyOnce() {
     try (ChunkRunner runner = new ChunkRunner(3)) {
-      for (int call = 0; call < 2000; call++) {
-        int n = 1 + call % 37;
+      for (int call = 0; call < 20_000; call++) {
+        int n = 2 + (call * 7919) % 37; // sizes that rise and fall from call to call
         AtomicIntegerArray runs = new AtomicIntegerArray(n);
         runner.run(n, runs::incrementAndGet);
         for (int i = 0; i < n; i++) {
