@@ -7,15 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterTry;
-import net.jqwik.api.lifecycle.BeforeTry;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 import org.rbmrec.cli.CliRun;
@@ -27,23 +24,7 @@ import org.rbmrec.cli.ExitCode;
  * form, then evaluated and used for recommendations. Each command succeeds or fails with exit 2
  * and one line: degenerate data is never an internal error.
  */
-class DegenerateDataProperties {
-  private Path dir;
-
-  @BeforeTry
-  void createDir() throws IOException {
-    dir = Files.createTempDirectory("rbmrec-hostile-degenerate");
-  }
-
-  @AfterTry
-  void deleteDir() throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
+class DegenerateDataProperties extends TempDirPerTry {
   record Line(int user, int item, String rating, int time) {}
 
   @Provide

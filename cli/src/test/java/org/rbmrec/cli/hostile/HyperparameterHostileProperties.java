@@ -6,20 +6,16 @@ import static org.rbmrec.cli.hostile.CliOutcome.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterTry;
-import net.jqwik.api.lifecycle.BeforeTry;
 import org.rbmrec.cli.CliRun;
 import org.rbmrec.cli.ExitCode;
 import org.rbmrec.train.ModelKind;
@@ -31,23 +27,7 @@ import org.rbmrec.train.TrainingPlan;
  * parameter, or trains a model whose test metrics are finite numbers — never a run whose
  * metrics are NaN.
  */
-class HyperparameterHostileProperties {
-  private Path dir;
-
-  @BeforeTry
-  void createDir() throws IOException {
-    dir = Files.createTempDirectory("rbmrec-hostile-hyper");
-  }
-
-  @AfterTry
-  void deleteDir() throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
+class HyperparameterHostileProperties extends TempDirPerTry {
   @Provide
   Arbitrary<ModelKind> kinds() {
     return Arbitraries.of(ModelKind.class).filter(k -> k != ModelKind.MEAN);

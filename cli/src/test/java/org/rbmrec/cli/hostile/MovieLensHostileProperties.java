@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import net.jqwik.api.Arbitraries;
@@ -18,8 +17,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterTry;
-import net.jqwik.api.lifecycle.BeforeTry;
 import org.rbmrec.cli.CliRun;
 import org.rbmrec.cli.ExitCode;
 
@@ -28,27 +25,11 @@ import org.rbmrec.cli.ExitCode;
  * folder whose {@code u.data} and {@code u.item} are near-garbage, and an {@code ml-100k.zip}
  * that is damaged, cut short or holds such files. The result is the data or one line and exit 2.
  */
-class MovieLensHostileProperties {
+class MovieLensHostileProperties extends TempDirPerTry {
   private static final String U_DATA = "1\t10\t5\t881250949\n1\t20\t3\t881250950\n"
       + "2\t10\t4\t881250951\n";
   private static final String U_ITEM = "10|Toy Story (1995)|01-Jan-1995||\n"
       + "20|GoldenEye (1995)|01-Jan-1995||\n";
-
-  private Path dir;
-
-  @BeforeTry
-  void createDir() throws IOException {
-    dir = Files.createTempDirectory("rbmrec-hostile-movielens");
-  }
-
-  @AfterTry
-  void deleteDir() throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 
   @Provide
   Arbitrary<String> nearLines() {

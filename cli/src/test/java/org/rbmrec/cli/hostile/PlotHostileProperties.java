@@ -8,14 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterTry;
-import net.jqwik.api.lifecycle.BeforeTry;
 import org.rbmrec.cli.CliRun;
 import org.rbmrec.cli.ExitCode;
 
@@ -23,23 +20,7 @@ import org.rbmrec.cli.ExitCode;
  * {@code plot} over hand-edited or damaged {@code metrics.csv} files (NaN, infinities, huge or
  * repeated epochs, missing fields, junk) and odd image sizes: a PNG or one line and exit 2.
  */
-class PlotHostileProperties {
-  private Path dir;
-
-  @BeforeTry
-  void createDir() throws IOException {
-    dir = Files.createTempDirectory("rbmrec-hostile-plot");
-  }
-
-  @AfterTry
-  void deleteDir() throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
+class PlotHostileProperties extends TempDirPerTry {
   @Provide
   Arbitrary<String> cells() {
     return Arbitraries.of("1", "2", "3", "1", "0.9", "0.95", "", "NaN", "Infinity", "-Infinity",
