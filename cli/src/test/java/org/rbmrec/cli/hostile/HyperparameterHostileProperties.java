@@ -5,10 +5,7 @@ import static org.rbmrec.cli.hostile.CliOutcome.assertOkOrUserError;
 import static org.rbmrec.cli.hostile.CliOutcome.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -6,7 +6,6 @@ import static org.rbmrec.cli.hostile.CliOutcome.assertOkOrUserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
