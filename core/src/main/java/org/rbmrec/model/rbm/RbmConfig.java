@@ -22,8 +22,8 @@ import java.util.Map;
  * @param conditional whether the conditional RBM's implicit-feedback weights D are used
  * @param epochs number of passes over the rows, in [1, 100000]
  * @param batchSize rows per mini-batch, in [1, 1000000]
- * @param chunkRows rows per fixed chunk of a mini-batch (the unit of parallel work and of the
- *     fixed-order reduction; it does not depend on the thread count), in [1, 1000000]
+ * @param chunkRows rows of a mini-batch per parallel task of the Gibbs chains; results do not
+ *     depend on it (nor on the thread count), in [1, 1000000]
  * @param learningRate ε, in (0, 10]
  * @param learningRateDecay per-epoch multiplicative decay of ε, in (0, 1]
  * @param momentumStart momentum before {@code momentumSwitchEpoch}, in [0, 1)

@@ -39,9 +39,10 @@ import org.rbmrec.train.TrainingStoppedException;
  * draw per rated entry) or kept as softmax probabilities ({@link NegativePhase}); the final
  * hidden statistics use probabilities.
  *
- * <p>Reproducibility: every random stream is derived from (seed, epoch, row); a mini-batch is
- * cut into fixed chunks of {@code chunkRows} rows whose statistics are reduced in chunk order;
- * so a seeded run gives bit-identical parameters whatever {@code threads} is.
+ * <p>Reproducibility: every random stream is derived from (seed, epoch, row); each row's chain
+ * results go to that row's own slots and each unit's statistics are summed in a fixed order
+ * ({@link TrainingState}), so a seeded run gives bit-identical parameters whatever
+ * {@code threads} (or {@code chunkRows}) is.
  *
  * <p>Per-epoch metrics sent to the {@link EpochListener}: {@code k}, {@code learning_rate},
  * {@code momentum}, {@code recon_error} (RMSE, in rating units, between each rated entry of the

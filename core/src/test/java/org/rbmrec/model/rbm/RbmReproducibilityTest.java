@@ -54,6 +54,17 @@ class RbmReproducibilityTest {
   }
 
   @Test
+  void chunkRowsChangeHowWorkIsSplitButNotTheWeights() {
+    Ratings training = firstUsers(Ml100kFixture.split("u1")[0], 150);
+    RbmConfig config = RbmConfig.builder().orientation(Orientation.USER).hidden(10).epochs(2)
+        .batchSize(20).seed(13).threads(2).build();
+    RbmParameters one = train(config.toBuilder().chunkRows(1).build(), training, null);
+    RbmParameters seven = train(config.toBuilder().chunkRows(7).build(), training, null);
+    assertThat(Arrays.equals(one.weightsCopy(), seven.weightsCopy())).isTrue();
+    assertThat(Arrays.equals(one.visibleBiasesCopy(), seven.visibleBiasesCopy())).isTrue();
+  }
+
+  @Test
   void differentSeedsGiveDifferentWeights() {
     Ratings training = firstUsers(Ml100kFixture.split("u1")[0], 100);
     RbmConfig config = RbmConfig.builder().orientation(Orientation.USER)
