@@ -158,8 +158,7 @@ public final class SparkRbmTrainer {
           }
           step.destroy();
         }
-        EpochReport report = cd.endEpoch();
-        listener.onEpoch(report);
+        EpochReport report = cd.endEpoch(listener);
         afterEpoch.afterEpoch(cd, report);
         progress.advance(1);
       }

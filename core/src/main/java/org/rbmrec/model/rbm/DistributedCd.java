@@ -22,7 +22,7 @@ import org.rbmrec.train.EpochReport;
  *             ChainOutputs.plus in any order; cd.applyChains(sum);
  *     summed: each worker returns statistics(…) of its rows of the batch; add them up with
  *             CdStatistics.plus in any order; cd.applyBatch(sum, batch.length);
- *   EpochReport report = cd.endEpoch();
+ *   EpochReport report = cd.endEpoch(listener);            // reports, then checkpoints
  * </pre>
  * The row order, the per-row random streams (seed, epoch, row), the chains and the update are
  * those of {@link RbmTrainer}. In the exact way the workers return each row's chain results
@@ -196,7 +196,7 @@ public final class DistributedCd implements AutoCloseable {
     SparseRows local = block.rows();
     int used = 0;
     for (int b = 0; b < batch.length; b++) {
-      int row = local(block, batch[b]);
+      int row = block.localRow(batch[b]);
       if (row < 0) {
         continue;
       }
@@ -215,10 +215,6 @@ public final class DistributedCd implements AutoCloseable {
     }
     return ChainOutputs.of(used, out.positive(), out.negative(), out.q(), out.sampled(),
         out.reconSquaredError(), out.reconCount());
-  }
-
-  private static int local(CdRowBlock block, int row) {
-    return block.localRow(row);
   }
 
   /** Checks the inputs of a worker-side computation and copies the parameters for a worker. */
@@ -352,12 +348,15 @@ public final class DistributedCd implements AutoCloseable {
   /**
    * Ends the epoch: brings lazily updated rows up to date, checks the parameters and metrics
    * are finite, measures the epoch's metrics, adds the parameters to the running average of the
-   * last epochs and saves a checkpoint (all as the single-machine trainer does).
+   * last epochs, reports the epoch to {@code listener} and then saves a checkpoint (all as the
+   * single-machine trainer does, in that order: a run stopped between the report and the save
+   * resumes from the previous epoch and reports this one again, rather than losing its metrics).
    *
    * @throws org.rbmrec.train.TrainingDivergedException if training diverged (naming the last
    *     good checkpoint, which is kept)
    */
-  public EpochReport endEpoch() {
+  public EpochReport endEpoch(org.rbmrec.train.EpochListener listener) {
+    Objects.requireNonNull(listener, "listener");
     if (!inEpoch) {
       throw new IllegalStateException("endEpoch outside an epoch: call beginEpoch first");
     }
@@ -374,10 +373,17 @@ public final class DistributedCd implements AutoCloseable {
     if (average != null && epoch > config.epochs() - config.averageEpochs()) {
       average.add(params);
     }
+    EpochReport report = new EpochReport(epoch, (System.nanoTime() - epochStart) / 1e9, metrics);
+    listener.onEpoch(report);
     checkpoints.save(state, order, average, epoch, 0, 0, 0);
     inEpoch = false;
     completed = epoch;
-    return new EpochReport(epoch, (System.nanoTime() - epochStart) / 1e9, metrics);
+    return report;
+  }
+
+  /** {@link #endEpoch(org.rbmrec.train.EpochListener)} without a listener. */
+  public EpochReport endEpoch() {
+    return endEpoch(org.rbmrec.train.EpochListener.NONE);
   }
 
   /**

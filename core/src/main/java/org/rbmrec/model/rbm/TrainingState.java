@@ -88,6 +88,8 @@ final class TrainingState {
   private int[] rowReconCount = new int[0];
   /** With shared weights: per statistics task, the sum of its units' scaled G_W (K × F). */
   private float[] sharedPartials = new float[0];
+  /** Factored model: the batch's rated units, reused from batch to batch. */
+  private int[] factorUnits = new int[0];
   private int batchSteps;
   private int batchEpoch;
   private float batchScale;
@@ -439,7 +441,10 @@ final class TrainingState {
   /** The factored model's step of A and B from G_W of the batch's rated units, then W = A·B. */
   private void stepFactors(float rate, float mu) {
     float decay = (float) config.weightDecay();
-    int[] touched = new int[batch.numUnits];
+    if (factorUnits.length < batch.numUnits) {
+      factorUnits = new int[Math.max(batch.numUnits, factorUnits.length * 3 / 2)];
+    }
+    int[] touched = factorUnits;
     int n = 0;
     for (int s = 0; s < batch.numUnits; s++) {
       if (batch.ratedCount(s) > 0) {

@@ -273,6 +273,36 @@ class DistributedCdTest {
   }
 
   @Test
+  void anEpochIsReportedBeforeItsCheckpointIsSaved() {
+    Ratings train = firstUsers(Ml100kFixture.split("u1")[0], 60);
+    List<String> events = new java.util.ArrayList<>();
+    CheckpointStore store = new CheckpointStore() {
+      @Override
+      public void save(TrainingCheckpoint checkpoint) {
+        events.add("saved epoch " + checkpoint.epochsCompleted());
+      }
+
+      @Override
+      public String location() {
+        return "memory";
+      }
+    };
+    TrainingControl control = new TrainingControl(store, null, null, java.util.Map.of());
+    try (DistributedCd cd = DistributedCd.start(userConfig(), train, null, null, control)) {
+      CdRowBlock all = cd.block(cd.activeRows());
+      int[] order = cd.beginEpoch();
+      for (int from = 0; from < order.length; from += 20) {
+        int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + 20));
+        int[] starts = cd.beginBatch(batch);
+        cd.applyChains(DistributedCd.chains(cd.config(), cd.parameters(), all, batch, starts, 1));
+      }
+      cd.endEpoch(report -> events.add("reported epoch " + report.epoch()));
+    }
+
+    assertThat(events).containsExactly("reported epoch 1", "saved epoch 1");
+  }
+
+  @Test
   void persistentCdIsRefusedWithAReason() {
     Ratings train = firstUsers(Ml100kFixture.split("u1")[0], 20);
     RbmConfig config = userConfig().toBuilder().persistent(true).build();
