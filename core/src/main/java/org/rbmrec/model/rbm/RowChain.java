@@ -13,8 +13,11 @@ import org.rbmrec.data.SparseRows;
  * rated entry in turn, the K visible logits are computed from the entry's weight block
  * (K × F floats, contiguous), turned into softmax probabilities, optionally sampled, and the
  * block's contribution to the next hidden input is added at once, while the block is still in
- * the L1 cache. The random draws come in a fixed order from {@link #random}: F uniforms per
- * step for the hidden samples, then one per entry when levels are sampled.
+ * the L1 cache (a soft state's input Σ_l q_l W_il is summed apart, then added as one vector:
+ * see {@link #softContribution}). The random draws come in a fixed order from {@link #random}:
+ * F uniforms per step for the hidden samples, then one per entry when levels are sampled.
+ * {@link BatchChains} runs the same chains for a whole mini-batch with the same arithmetic and
+ * draws, grouped by visible unit.
  *
  * <p>Scratch is allocated once (and grown when a longer row comes); nothing is allocated per
  * row.
@@ -31,6 +34,7 @@ final class RowChain {
   private final float[] current;
   private final float[] sample;
   private final float[] logits;
+  private final float[] contribution;
   private byte[] chainLevels;
 
   /** Squared reconstruction error summed over the row's entries (CD only; 0 under PCD). */
@@ -48,7 +52,20 @@ final class RowChain {
     this.current = new float[f];
     this.sample = new float[f];
     this.logits = new float[k];
+    this.contribution = new float[f];
     this.chainLevels = new byte[16];
+  }
+
+  /**
+   * An entry's soft visible input to the hidden units, {@code out[oo + j] = Σ_l q[qo + l] ·
+   * w[block + l·F + j]} (levels added in order to a zero), which the chain then adds to the
+   * row's hidden input as one vector. {@link BatchChains} computes it the same way, so the two
+   * agree bit for bit.
+   */
+  static void softContribution(
+      float[] q, int qo, int k, float[] w, int block, int f, float[] out, int oo) {
+    java.util.Arrays.fill(out, oo, oo + f, 0f);
+    RbmMath.addRows(q, qo, k, w, block, f, out, oo, f);
   }
 
   /**
@@ -137,7 +154,8 @@ final class RowChain {
           chainLevels[x - from] = (byte) level;
         }
         if (soft) {
-          RbmMath.addRows(logits, 0, k, w, block, f, input, 0, f);
+          softContribution(logits, 0, k, w, block, f, contribution, 0);
+          RbmMath.axpy(1f, contribution, 0, input, 0, f);
           if (last) {
             System.arraycopy(logits, 0, q, qOffset + (x - from) * k, k);
           }

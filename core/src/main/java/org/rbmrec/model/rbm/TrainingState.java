@@ -23,8 +23,11 @@ import org.rbmrec.data.SparseRows;
  *   <li>The batch's entries are numbered and grouped by visible unit ({@link BatchEntries}).
  *   <li>Refresh: the rows of W (or W' and W = W' + S with shared weights), b and D of the
  *       touched units are brought up to date with the steps they missed.
- *   <li>Chains: each batch row runs its Gibbs chain ({@link RowChain}) and leaves p⁰_b, p̃_b
- *       (B × F) and, per entry, the reconstruction's K probabilities or sampled level.
+ *   <li>Chains: the batch rows' Gibbs chains, with each step's visible half grouped by unit
+ *       ({@link BatchChains}: a touched unit's weight block is read once per step for all its
+ *       entries), bit for bit what each row's {@link RowChain} gives. They leave p⁰_b, p̃_b
+ *       (B × F) and, per entry, the reconstruction's K probabilities or sampled level. Batches
+ *       too large for the grouped chains' buffers run row by row.
  *   <li>Statistics and step, per touched unit i: its gradient block
  *       G_i = Σ_{entries e of i} [ onehot(v_e) ⊗ p⁰_{b(e)} − ṽ_e ⊗ p̃_{b(e)} ] (K × F), summed in
  *       increasing entry order in a per-thread scratch, and the step of W_i, b_i (and D_i from
@@ -79,6 +82,7 @@ final class TrainingState {
   // The current batch.
   private final BatchEntries batch;
   private final RowChain[] rowChains;
+  private final BatchChains batchChains;
   private final ThreadLocal<float[]> unitScratch;
   private float[] positive = new float[0];
   private float[] negative = new float[0];
@@ -116,6 +120,7 @@ final class TrainingState {
     for (int s = 0; s < slots; s++) {
       rowChains[s] = new RowChain(p, levelValues);
     }
+    this.batchChains = new BatchChains(p, levelValues, runner);
     int scratchLength = k * f + k + f;
     this.unitScratch = ThreadLocal.withInitial(() -> new float[scratchLength]);
     this.batch = new BatchEntries(p.numVisible);
@@ -153,7 +158,13 @@ final class TrainingState {
     int chunks = (to - from + chunkRows - 1) / chunkRows;
     batchSteps = steps;
     batchEpoch = epoch;
-    runner.run(chunks, this::runChains);
+    if (batchChains.fits(batch.numEntries)) {
+      batchChains.run(batch, rows, indicator, steps, config.negativePhase(), chains,
+          config.seed(), epoch, chunkRows, positive, negative, q, sampled, rowRecon,
+          rowReconCount);
+    } else {
+      runner.run(chunks, this::runChains);
+    }
     endBatch();
   }
 
