@@ -240,6 +240,62 @@ public final class RbmMath {
   }
 
   /**
+   * {@code target[to + j] = Σ_l scales[so + l] · source[from + l·stride + j]} for j in [0, n),
+   * the rows l = 0 … rows−1 summed in order, the first assigned (no zeroing pass): the result
+   * of {@link #addRows} onto zeros, except that a sum of zeros may keep the sign of its first
+   * term. It forms an entry's soft visible input Σ_l q_l W_il.
+   */
+  public static void weightedRows(
+      float[] scales, int so, int rows, float[] source, int from, int stride, float[] target,
+      int to, int n) {
+    if (VECTOR) {
+      VectorKernels.weightedRows(scales, so, rows, source, from, stride, target, to, n);
+    } else {
+      weightedRowsScalar(scales, so, rows, source, from, stride, target, to, n);
+    }
+  }
+
+  /** The scalar twin of {@link #weightedRows}. */
+  static void weightedRowsScalar(
+      float[] scales, int so, int rows, float[] source, int from, int stride, float[] target,
+      int to, int n) {
+    for (int j = 0; j < n; j++) {
+      float y = scales[so] * source[from + j];
+      for (int l = 1; l < rows; l++) {
+        y += scales[so + l] * source[from + l * stride + j];
+      }
+      target[to + j] = y;
+    }
+  }
+
+  /**
+   * {@code target[to + l·stride + j] = (sign · scales[so + l]) · source[from + j]}: the rows
+   * that {@link #scatterRows} adds, assigned instead (a gradient block's first entry).
+   */
+  static void scatterRowsAssign(
+      float[] scales, int so, int rows, float sign, float[] source, int from, float[] target,
+      int to, int stride, int n) {
+    if (VECTOR) {
+      VectorKernels.scatterRowsAssign(scales, so, rows, sign, source, from, target, to, stride,
+          n);
+    } else {
+      scatterRowsAssignScalar(scales, so, rows, sign, source, from, target, to, stride, n);
+    }
+  }
+
+  /** The scalar twin of {@link #scatterRowsAssign}. */
+  static void scatterRowsAssignScalar(
+      float[] scales, int so, int rows, float sign, float[] source, int from, float[] target,
+      int to, int stride, int n) {
+    for (int j = 0; j < n; j++) {
+      float x = source[from + j];
+      for (int l = 0; l < rows; l++) {
+        target[to + l * stride + j] = (sign * scales[so + l]) * x;
+      }
+    }
+  }
+
+  /**
    * The 2 × 2 linear map {@code (θ, v) ← (a θ + b v, c θ + d v)} applied to n parameters
    * θ[from + j] and their velocities v[from + j]: several lazy momentum steps at once.
    */

@@ -58,14 +58,13 @@ final class RowChain {
 
   /**
    * An entry's soft visible input to the hidden units, {@code out[oo + j] = Σ_l q[qo + l] ·
-   * w[block + l·F + j]} (levels added in order to a zero), which the chain then adds to the
-   * row's hidden input as one vector. {@link BatchChains} computes it the same way, so the two
-   * agree bit for bit.
+   * w[block + l·F + j]} (levels summed in order), which the chain then adds to the row's hidden
+   * input as one vector. {@link BatchChains} computes it the same way, so the two agree bit for
+   * bit.
    */
   static void softContribution(
       float[] q, int qo, int k, float[] w, int block, int f, float[] out, int oo) {
-    java.util.Arrays.fill(out, oo, oo + f, 0f);
-    RbmMath.addRows(q, qo, k, w, block, f, out, oo, f);
+    RbmMath.weightedRows(q, qo, k, w, block, f, out, oo, f);
   }
 
   /**

@@ -387,24 +387,7 @@ final class TrainingState {
       int i = batch.units[s];
       int rated = batch.ratedCount(s);
       if (rated > 0) {
-        Arrays.fill(scratch, 0, gdOffset, 0f);
-        for (int r = batch.ratedStart[s]; r < batch.ratedStart[s + 1]; r++) {
-          int e = batch.ratedEntries[r];
-          int ho = batch.entryRow[e] * f;
-          int v = levels[batch.entryPosition[e]];
-          RbmMath.axpy(1f, positive, ho, scratch, v * f, f);
-          scratch[gbOffset + v] += 1f;
-          if (soft) {
-            RbmMath.scatterRows(q, e * k, k, -1f, negative, ho, scratch, 0, f, f);
-            for (int l = 0; l < k; l++) {
-              scratch[gbOffset + l] -= q[e * k + l];
-            }
-          } else {
-            int l = sampled[e];
-            RbmMath.axpy(-1f, negative, ho, scratch, l * f, f);
-            scratch[gbOffset + l] -= 1f;
-          }
-        }
+        sumUnitGradient(s, scratch, gbOffset, levels);
         stepUnit(i, scratch, 0, scratch, gbOffset, perEntry ? 1f / rated : batchScale, partial,
             partialOffset);
       }
@@ -417,6 +400,41 @@ final class TrainingState {
           RbmMath.axpy(-1f, negative, ho, scratch, gdOffset, f);
         }
         lazyD.step(i, scratch, gdOffset, perEntry ? 1f / indicated : batchScale);
+      }
+    }
+  }
+
+  /**
+   * Sums unit slot s's gradient over its entries, in increasing entry order, into
+   * {@code scratch}: G_i (K × F) at 0 and its visible biases' (K) at {@code gbOffset}. With soft
+   * reconstructions the first entry's negative term covers every row of G_i, so it is assigned
+   * and its positive term added to it (a + b = b + a), which spares zeroing the block first.
+   */
+  private void sumUnitGradient(int s, float[] scratch, int gbOffset, byte[] levels) {
+    int first = batch.ratedStart[s];
+    Arrays.fill(scratch, soft ? gbOffset : 0, gbOffset + k, 0f);
+    for (int r = first; r < batch.ratedStart[s + 1]; r++) {
+      int e = batch.ratedEntries[r];
+      int ho = batch.entryRow[e] * f;
+      int v = levels[batch.entryPosition[e]];
+      if (soft && r == first) {
+        RbmMath.scatterRowsAssign(q, e * k, k, -1f, negative, ho, scratch, 0, f, f);
+        RbmMath.axpy(1f, positive, ho, scratch, v * f, f);
+      } else {
+        RbmMath.axpy(1f, positive, ho, scratch, v * f, f);
+        if (soft) {
+          RbmMath.scatterRows(q, e * k, k, -1f, negative, ho, scratch, 0, f, f);
+        }
+      }
+      scratch[gbOffset + v] += 1f;
+      if (soft) {
+        for (int l = 0; l < k; l++) {
+          scratch[gbOffset + l] -= q[e * k + l];
+        }
+      } else {
+        int l = sampled[e];
+        RbmMath.axpy(-1f, negative, ho, scratch, l * f, f);
+        scratch[gbOffset + l] -= 1f;
       }
     }
   }

@@ -108,6 +108,46 @@ final class VectorKernels {
     }
   }
 
+  /** As {@link RbmMath#weightedRowsScalar}. */
+  static void weightedRows(
+      float[] scales, int so, int rows, float[] source, int from, int stride, float[] target,
+      int to, int n) {
+    int j = 0;
+    for (int bound = LANES.loopBound(n); j < bound; j += 8) {
+      FloatVector y = FloatVector.fromArray(LANES, source, from + j).mul(scales[so]);
+      for (int l = 1; l < rows; l++) {
+        y = y.add(FloatVector.fromArray(LANES, source, from + l * stride + j).mul(scales[so + l]));
+      }
+      y.intoArray(target, to + j);
+    }
+    for (; j < n; j++) {
+      float y = scales[so] * source[from + j];
+      for (int l = 1; l < rows; l++) {
+        y += scales[so + l] * source[from + l * stride + j];
+      }
+      target[to + j] = y;
+    }
+  }
+
+  /** As {@link RbmMath#scatterRowsAssignScalar}. */
+  static void scatterRowsAssign(
+      float[] scales, int so, int rows, float sign, float[] source, int from, float[] target,
+      int to, int stride, int n) {
+    int j = 0;
+    for (int bound = LANES.loopBound(n); j < bound; j += 8) {
+      FloatVector x = FloatVector.fromArray(LANES, source, from + j);
+      for (int l = 0; l < rows; l++) {
+        x.mul(sign * scales[so + l]).intoArray(target, to + l * stride + j);
+      }
+    }
+    for (; j < n; j++) {
+      float x = source[from + j];
+      for (int l = 0; l < rows; l++) {
+        target[to + l * stride + j] = (sign * scales[so + l]) * x;
+      }
+    }
+  }
+
   /** As {@link RbmMath#linearMapScalar}. */
   static void linearMap(
       float[] theta, float[] velocity, int from, int n, float a, float b, float c, float d) {

@@ -3,6 +3,7 @@ package org.rbmrec.model.rbm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -118,5 +119,37 @@ class KernelTwinsTest {
     RbmMath.linearMapScalar(theta2, velocity2, 2, n, 0.99f, 0.5f, -0.01f, 0.45f);
     assertThat(theta).containsExactly(theta2);
     assertThat(velocity).containsExactly(velocity2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 8, 21, 100})
+  void weightedRowsEqualAddRowsOntoZerosBitForBit(int n) {
+    float[] scales = randomArray(4, 30);
+    float[] source = randomArray(3 * 101 + 2, 31);
+    float[] vector = randomArray(n + 1, 32);
+    float[] scalar = vector.clone();
+    float[] zeros = new float[n + 1];
+    RbmMath.weightedRows(scales, 1, 3, source, 2, 101, vector, 1, n);
+    RbmMath.weightedRowsScalar(scales, 1, 3, source, 2, 101, scalar, 1, n);
+    RbmMath.addRowsScalar(scales, 1, 3, source, 2, 101, zeros, 1, n);
+    assertThat(vector).containsExactly(scalar);
+    assertThat(Arrays.copyOfRange(vector, 1, n + 1)).containsExactly(
+        Arrays.copyOfRange(zeros, 1, n + 1));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 8, 21, 100})
+  void scatterRowsAssignEqualsScatterRowsOntoZerosBitForBit(int n) {
+    float[] scales = randomArray(5, 33);
+    float[] source = randomArray(n + 2, 34);
+    float[] vector = randomArray(3 * n + 1, 35);
+    float[] scalar = vector.clone();
+    float[] zeros = new float[3 * n + 1];
+    RbmMath.scatterRowsAssign(scales, 2, 3, -1f, source, 2, vector, 1, n, n);
+    RbmMath.scatterRowsAssignScalar(scales, 2, 3, -1f, source, 2, scalar, 1, n, n);
+    RbmMath.scatterRowsScalar(scales, 2, 3, -1f, source, 2, zeros, 1, n, n);
+    assertThat(vector).containsExactly(scalar);
+    assertThat(Arrays.copyOfRange(vector, 1, 3 * n + 1)).containsExactly(
+        Arrays.copyOfRange(zeros, 1, 3 * n + 1));
   }
 }
