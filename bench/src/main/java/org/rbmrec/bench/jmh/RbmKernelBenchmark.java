@@ -51,6 +51,7 @@ public class RbmKernelBenchmark {
   private float[] input;
   private float[] probabilities;
   private float[] q;
+  private float[] gradient;
 
   @Setup
   public void setUp() {
@@ -72,6 +73,7 @@ public class RbmKernelBenchmark {
     for (int j = 0; j < hidden; j++) {
       probabilities[j] = (float) random.nextDouble();
     }
+    gradient = new float[K * hidden];
     q = new float[entries * K];
     for (int x = 0; x < q.length; x++) {
       q[x] = 0.1f;
@@ -107,5 +109,19 @@ public class RbmKernelBenchmark {
     RbmMath.visibleLogits(w, b, K, hidden, columns[0], probabilities, q, 0);
     RbmMath.softmax(q, 0, K);
     bh.consume(q);
+  }
+
+  /** One entry's soft visible input Σ_l q_l W_il (K·F), as the chains form it. */
+  @Benchmark
+  public void softInputOfEntry(Blackhole bh) {
+    RbmMath.weightedRows(q, 0, K, w, columns[0] * K * hidden, hidden, input, 0, hidden);
+    bh.consume(input);
+  }
+
+  /** One entry's negative term −q ⊗ p̃ added to its unit's K × F gradient block. */
+  @Benchmark
+  public void negativeGradientOfEntry(Blackhole bh) {
+    RbmMath.scatterRows(q, 0, K, -1f, probabilities, 0, gradient, 0, hidden, hidden);
+    bh.consume(gradient);
   }
 }
