@@ -88,9 +88,8 @@ final class BatchChains {
    * row: p⁰ and p̃ at {@code b·F} of {@code positive} and {@code negative}, per entry e the K
    * probabilities at {@code q[e·K]} (soft phase) or the sampled level at {@code sampled[e]}
    * (sampled levels), the rows' squared reconstruction errors and counts, and the persistent
-   * chains' new levels.
-   *
-   * @param seed, epoch the random streams' seed and epoch (with the row)
+   * chains' new levels. Each row's random stream is (seed, epoch, row), as for
+   * {@link RowChain}.
    */
   void run(BatchEntries batch, SparseRows rows, IndicatorRows indicator, int steps,
       NegativePhase phase, byte[] chains, long seed, int epoch, int chunkRows, float[] positive,

@@ -120,13 +120,7 @@ final class VectorKernels {
       }
       y.intoArray(target, to + j);
     }
-    for (; j < n; j++) {
-      float y = scales[so] * source[from + j];
-      for (int l = 1; l < rows; l++) {
-        y += scales[so + l] * source[from + l * stride + j];
-      }
-      target[to + j] = y;
-    }
+    RbmMath.weightedRowsScalar(scales, so, rows, source, from + j, stride, target, to + j, n - j);
   }
 
   /** As {@link RbmMath#scatterRowsAssignScalar}. */
@@ -140,12 +134,8 @@ final class VectorKernels {
         x.mul(sign * scales[so + l]).intoArray(target, to + l * stride + j);
       }
     }
-    for (; j < n; j++) {
-      float x = source[from + j];
-      for (int l = 0; l < rows; l++) {
-        target[to + l * stride + j] = (sign * scales[so + l]) * x;
-      }
-    }
+    RbmMath.scatterRowsAssignScalar(scales, so, rows, sign, source, from + j, target, to + j,
+        stride, n - j);
   }
 
   /** As {@link RbmMath#linearMapScalar}. */
