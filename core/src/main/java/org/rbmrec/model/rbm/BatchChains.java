@@ -170,7 +170,7 @@ final class BatchChains {
       }
       System.arraycopy(input, 0, base, bo, f);
       RbmMath.addVisibleInput(w, k, f, columns, levels, from, to, input);
-      probabilities(input, current, bo);
+      RbmMath.hiddenProbabilities(input, current, bo, f);
       System.arraycopy(current, bo, positive, bo, f);
       if (chains != null) {
         int e0 = batch.entryStart[b];
@@ -180,7 +180,7 @@ final class BatchChains {
           level[e0 + x - from] = l;
           RbmMath.addRow(w, (columns[x] * k + l) * f, 1f, input, f);
         }
-        probabilities(input, current, bo);
+        RbmMath.hiddenProbabilities(input, current, bo, f);
       }
       drawForStep(b);
     }
@@ -189,20 +189,11 @@ final class BatchChains {
   /** The hidden sample of row b for the next visible half-step, and its entries' uniforms. */
   private void drawForStep(int b) {
     RowRandom random = randoms[b];
-    int bo = b * f;
-    for (int j = 0; j < f; j++) {
-      hidden[bo + j] = random.nextFloat() < current[bo + j] ? 1f : 0f;
-    }
+    RbmMath.sampleHidden(current, hidden, b * f, f, random);
     if (sampleLevels) {
       for (int e = batch.entryStart[b]; e < batch.entryStart[b + 1]; e++) {
         uniform[e] = random.nextDouble();
       }
-    }
-  }
-
-  private void probabilities(float[] input, float[] out, int offset) {
-    for (int j = 0; j < f; j++) {
-      out[offset + j] = RbmMath.sigmoid(input[j]);
     }
   }
 
@@ -223,12 +214,8 @@ final class BatchChains {
         RbmMath.visibleLogits(w, p.b, k, f, i, hidden, b * f, logits, 0);
         RbmMath.softmax(logits, 0, k);
         if (first) {
-          double expected = 0;
-          for (int l = 0; l < k; l++) {
-            expected += logits[l] * levelValues[l];
-          }
-          double error = expected - levelValues[levels[batch.entryPosition[e]]];
-          recon[e] = error * error;
+          recon[e] = RowChain.squaredError(logits, 0, k, levelValues,
+              levels[batch.entryPosition[e]]);
         }
         int sampledLevel = 0;
         if (sampleLevels) {
@@ -264,7 +251,7 @@ final class BatchChains {
       for (int e = e0; e < e1; e++) {
         RbmMath.axpy(1f, contribution, e * f, input, 0, f);
       }
-      probabilities(input, current, bo);
+      RbmMath.hiddenProbabilities(input, current, bo, f);
       if (step == 1) {
         double sum = 0;
         if (chains == null) {

@@ -80,14 +80,28 @@ public final class RbmMath {
 
   /** The hidden probabilities {@code out[j] = σ(input[j])} for j in [0, F). */
   public static void hiddenProbabilities(float[] input, float[] out, int f) {
+    hiddenProbabilities(input, out, 0, f);
+  }
+
+  /** As {@link #hiddenProbabilities(float[], float[], int)}, writing at {@code out[offset + j]}. */
+  static void hiddenProbabilities(float[] input, float[] out, int offset, int f) {
     for (int j = 0; j < f; j++) {
-      out[j] = sigmoid(input[j]);
+      out[offset + j] = sigmoid(input[j]);
     }
   }
 
   /** Draws binary hidden states {@code out[j] = 1 with probability probabilities[j]}, else 0. */
   static void sampleHidden(float[] probabilities, float[] out, int f, RowRandom random) {
-    for (int j = 0; j < f; j++) {
+    sampleHidden(probabilities, out, 0, f, random);
+  }
+
+  /**
+   * As {@link #sampleHidden(float[], float[], int, RowRandom)} for the F values at
+   * {@code offset} of both arrays.
+   */
+  static void sampleHidden(
+      float[] probabilities, float[] out, int offset, int f, RowRandom random) {
+    for (int j = offset; j < offset + f; j++) {
       out[j] = random.nextFloat() < probabilities[j] ? 1f : 0f;
     }
   }

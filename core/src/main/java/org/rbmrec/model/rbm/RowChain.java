@@ -68,6 +68,19 @@ final class RowChain {
   }
 
   /**
+   * The squared reconstruction error of one entry: (Σ_l p_l · value_l − value_level)², with
+   * the K probabilities at {@code p[po …]}. {@link BatchChains} sums the same terms.
+   */
+  static double squaredError(float[] p, int po, int k, double[] levelValues, int level) {
+    double expected = 0;
+    for (int l = 0; l < k; l++) {
+      expected += p[po + l] * levelValues[l];
+    }
+    double e = expected - levelValues[level];
+    return e * e;
+  }
+
+  /**
    * Runs the chain of {@code row}. The caller seeds {@link #random} first.
    *
    * @param rows training CSR; the row's entries are positions [rowStart, rowEnd)
@@ -139,12 +152,7 @@ final class RowChain {
         RbmMath.visibleLogits(w, p.b, k, f, i, sample, logits, 0);
         RbmMath.softmax(logits, 0, k);
         if (t == 1 && !persistent) {
-          double expected = 0;
-          for (int l = 0; l < k; l++) {
-            expected += logits[l] * levelValues[l];
-          }
-          double e = expected - levelValues[levels[x]];
-          reconSquaredError += e * e;
+          reconSquaredError += squaredError(logits, 0, k, levelValues, levels[x]);
           reconCount++;
         }
         int level = 0;
