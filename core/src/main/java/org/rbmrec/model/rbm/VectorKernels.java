@@ -9,6 +9,16 @@ import jdk.incubator.vector.VectorSpecies;
  * present (see {@link RbmMath}); each method gives bit for bit the result of its scalar twin in
  * {@link RbmMath}, which keeps the same eight partial sums: results do not depend on whether the
  * module was enabled.
+ *
+ * <p>Tails. In the row kernels, where each element is computed on its own, a length n ≥ 8 that
+ * is not a multiple of eight (F = 100 is 12 × 8 + 4) ends with one more full vector over the
+ * last eight elements [n − 8, n), overlapping the previous one, instead of a scalar loop. An
+ * assigning kernel simply computes the overlapped elements again, to the same values. An
+ * accumulating kernel ({@code addRows}, {@code scatterRows}) computes its last vector first,
+ * from the target's original values, and stores it last, so every element is still the
+ * original plus its terms, added once. Either way source and target must not overlap. (The
+ * 128-bit species would be the obvious tail, but JDK 17's C2 does not compile it here and falls
+ * back to a path some 20 times slower.)
  */
 final class VectorKernels {
   private static final VectorSpecies<Float> LANES = FloatVector.SPECIES_256;
@@ -70,41 +80,46 @@ final class VectorKernels {
   static void addRows(
       float[] scales, int so, int rows, float[] source, int from, int stride, float[] target,
       int to, int n) {
-    int j = 0;
-    for (int bound = LANES.loopBound(n); j < bound; j += 8) {
+    if (n < 8) {
+      RbmMath.addRowsScalar(scales, so, rows, source, from, stride, target, to, n);
+      return;
+    }
+    int last = n - 8;
+    FloatVector tail = FloatVector.fromArray(LANES, target, to + last);
+    for (int l = 0; l < rows; l++) {
+      tail = tail.add(
+          FloatVector.fromArray(LANES, source, from + l * stride + last).mul(scales[so + l]));
+    }
+    for (int j = 0; j <= last; j += 8) {
       FloatVector y = FloatVector.fromArray(LANES, target, to + j);
       for (int l = 0; l < rows; l++) {
         y = y.add(FloatVector.fromArray(LANES, source, from + l * stride + j).mul(scales[so + l]));
       }
       y.intoArray(target, to + j);
     }
-    for (; j < n; j++) {
-      float y = target[to + j];
-      for (int l = 0; l < rows; l++) {
-        y += scales[so + l] * source[from + l * stride + j];
-      }
-      target[to + j] = y;
-    }
+    tail.intoArray(target, to + last);
   }
 
   /** As {@link RbmMath#scatterRowsScalar}. */
   static void scatterRows(
       float[] scales, int so, int rows, float sign, float[] source, int from, float[] target,
       int to, int stride, int n) {
-    int j = 0;
-    for (int bound = LANES.loopBound(n); j < bound; j += 8) {
-      FloatVector x = FloatVector.fromArray(LANES, source, from + j);
-      for (int l = 0; l < rows; l++) {
-        int t = to + l * stride + j;
-        FloatVector.fromArray(LANES, target, t).add(x.mul(sign * scales[so + l]))
-            .intoArray(target, t);
-      }
+    if (n < 8) {
+      RbmMath.scatterRowsScalar(scales, so, rows, sign, source, from, target, to, stride, n);
+      return;
     }
-    for (; j < n; j++) {
-      float x = source[from + j];
-      for (int l = 0; l < rows; l++) {
-        target[to + l * stride + j] += (sign * scales[so + l]) * x;
+    int last = n - 8;
+    FloatVector xTail = FloatVector.fromArray(LANES, source, from + last);
+    for (int l = 0; l < rows; l++) {
+      float scale = sign * scales[so + l];
+      int row = to + l * stride;
+      FloatVector tail = FloatVector.fromArray(LANES, target, row + last).add(xTail.mul(scale));
+      for (int j = 0; j <= last; j += 8) {
+        FloatVector x = FloatVector.fromArray(LANES, source, from + j);
+        FloatVector.fromArray(LANES, target, row + j).add(x.mul(scale))
+            .intoArray(target, row + j);
       }
+      tail.intoArray(target, row + last);
     }
   }
 
@@ -112,30 +127,54 @@ final class VectorKernels {
   static void weightedRows(
       float[] scales, int so, int rows, float[] source, int from, int stride, float[] target,
       int to, int n) {
+    if (n < 8) {
+      RbmMath.weightedRowsScalar(scales, so, rows, source, from, stride, target, to, n);
+      return;
+    }
     int j = 0;
     for (int bound = LANES.loopBound(n); j < bound; j += 8) {
-      FloatVector y = FloatVector.fromArray(LANES, source, from + j).mul(scales[so]);
-      for (int l = 1; l < rows; l++) {
-        y = y.add(FloatVector.fromArray(LANES, source, from + l * stride + j).mul(scales[so + l]));
-      }
-      y.intoArray(target, to + j);
+      weightedRowsAt(scales, so, rows, source, from, stride, target, to, j);
     }
-    RbmMath.weightedRowsScalar(scales, so, rows, source, from + j, stride, target, to + j, n - j);
+    if (j < n) {
+      weightedRowsAt(scales, so, rows, source, from, stride, target, to, n - 8);
+    }
+  }
+
+  private static void weightedRowsAt(
+      float[] scales, int so, int rows, float[] source, int from, int stride, float[] target,
+      int to, int j) {
+    FloatVector y = FloatVector.fromArray(LANES, source, from + j).mul(scales[so]);
+    for (int l = 1; l < rows; l++) {
+      y = y.add(FloatVector.fromArray(LANES, source, from + l * stride + j).mul(scales[so + l]));
+    }
+    y.intoArray(target, to + j);
   }
 
   /** As {@link RbmMath#scatterRowsAssignScalar}. */
   static void scatterRowsAssign(
       float[] scales, int so, int rows, float sign, float[] source, int from, float[] target,
       int to, int stride, int n) {
+    if (n < 8) {
+      RbmMath.scatterRowsAssignScalar(scales, so, rows, sign, source, from, target, to, stride,
+          n);
+      return;
+    }
     int j = 0;
     for (int bound = LANES.loopBound(n); j < bound; j += 8) {
-      FloatVector x = FloatVector.fromArray(LANES, source, from + j);
-      for (int l = 0; l < rows; l++) {
-        x.mul(sign * scales[so + l]).intoArray(target, to + l * stride + j);
-      }
+      scatterRowsAssignAt(scales, so, rows, sign, source, from, target, to, stride, j);
     }
-    RbmMath.scatterRowsAssignScalar(scales, so, rows, sign, source, from + j, target, to + j,
-        stride, n - j);
+    if (j < n) {
+      scatterRowsAssignAt(scales, so, rows, sign, source, from, target, to, stride, n - 8);
+    }
+  }
+
+  private static void scatterRowsAssignAt(
+      float[] scales, int so, int rows, float sign, float[] source, int from, float[] target,
+      int to, int stride, int j) {
+    FloatVector x = FloatVector.fromArray(LANES, source, from + j);
+    for (int l = 0; l < rows; l++) {
+      x.mul(sign * scales[so + l]).intoArray(target, to + l * stride + j);
+    }
   }
 
   /** As {@link RbmMath#linearMapScalar}. */

@@ -59,7 +59,7 @@ class KernelTwinsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 9, 100})
+  @ValueSource(ints = {1, 8, 9, 21, 100})
   void addRowsEqualsOneAxpyPerRowBitForBit(int n) {
     float[] scales = randomArray(6, 7);
     float[] source = randomArray(5 * n, 8);
@@ -76,7 +76,7 @@ class KernelTwinsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 9, 100})
+  @ValueSource(ints = {1, 8, 9, 21, 100})
   void scatterRowsEqualsOneAxpyPerRowBitForBit(int n) {
     float[] scales = randomArray(4, 10);
     float[] source = randomArray(n, 11);
