@@ -52,6 +52,7 @@ public class RbmKernelBenchmark {
   private float[] probabilities;
   private float[] q;
   private float[] gradient;
+  private float[] logits;
 
   @Setup
   public void setUp() {
@@ -74,6 +75,10 @@ public class RbmKernelBenchmark {
       probabilities[j] = (float) random.nextDouble();
     }
     gradient = new float[K * hidden];
+    logits = new float[K];
+    for (int l = 0; l < K; l++) {
+      logits[l] = (float) (2 * random.nextGaussian());
+    }
     q = new float[entries * K];
     for (int x = 0; x < q.length; x++) {
       q[x] = 0.1f;
@@ -107,6 +112,21 @@ public class RbmKernelBenchmark {
   @Benchmark
   public void visibleSoftmaxOfEntry(Blackhole bh) {
     RbmMath.visibleLogits(w, b, K, hidden, columns[0], probabilities, q, 0);
+    RbmMath.softmax(q, 0, K);
+    bh.consume(q);
+  }
+
+  /** One entry's visible logits over K levels alone (K dot products of length F). */
+  @Benchmark
+  public void visibleLogitsOfEntry(Blackhole bh) {
+    RbmMath.visibleLogits(w, b, K, hidden, columns[0], probabilities, q, 0);
+    bh.consume(q);
+  }
+
+  /** The softmax of K logits alone. */
+  @Benchmark
+  public void softmaxOfEntry(Blackhole bh) {
+    System.arraycopy(logits, 0, q, 0, K);
     RbmMath.softmax(q, 0, K);
     bh.consume(q);
   }
