@@ -200,7 +200,7 @@ public final class RbmMath {
    * {@code target[to + j] += Σ_l scales[so + l] · source[from + l·stride + j]} for j in [0, n),
    * the rows l = 0 … rows−1 added in order to each element: the same result as {@code rows}
    * calls of {@link #axpy}, with the target read and written once. It adds the soft visible
-   * input Σ_l q_l W_il of one entry to the hidden input.
+   * input Σ_l q_l W_il of one entry to the hidden input. Source and target must not overlap.
    */
   public static void addRows(
       float[] scales, int so, int rows, float[] source, int from, int stride, float[] target,
@@ -229,7 +229,7 @@ public final class RbmMath {
    * {@code target[to + l·stride + j] += (sign · scales[so + l]) · source[from + j]} for l in
    * [0, rows) and j in [0, n): the same result as {@code rows} calls of {@link #axpy}, with the
    * source read once. It subtracts the outer product ṽ ⊗ p̃ of one entry from its unit's
-   * gradient block.
+   * gradient block. Source and target must not overlap.
    */
   public static void scatterRows(
       float[] scales, int so, int rows, float sign, float[] source, int from, float[] target,
@@ -257,7 +257,8 @@ public final class RbmMath {
    * {@code target[to + j] = Σ_l scales[so + l] · source[from + l·stride + j]} for j in [0, n),
    * the rows l = 0 … rows−1 summed in order, the first assigned (no zeroing pass): the result
    * of {@link #addRows} onto zeros, except that a sum of zeros may keep the sign of its first
-   * term. It forms an entry's soft visible input Σ_l q_l W_il.
+   * term. It forms an entry's soft visible input Σ_l q_l W_il. Source and target must not
+   * overlap.
    */
   public static void weightedRows(
       float[] scales, int so, int rows, float[] source, int from, int stride, float[] target,
@@ -284,7 +285,8 @@ public final class RbmMath {
 
   /**
    * {@code target[to + l·stride + j] = (sign · scales[so + l]) · source[from + j]}: the rows
-   * that {@link #scatterRows} adds, assigned instead (a gradient block's first entry).
+   * that {@link #scatterRows} adds, assigned instead (a gradient block's first entry). Source
+   * and target must not overlap.
    */
   static void scatterRowsAssign(
       float[] scales, int so, int rows, float sign, float[] source, int from, float[] target,
