@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code rbmrec bench speed}: how fast rbmrec's RBM trains and predicts at ml-20m scale, how
  * much memory it takes, and how it compares per rating with a textbook dense RBM
- * ({@link DenseReferenceRbm}).
+ * ({@link DenseReferenceRbm}) and per epoch with LibRec's RBM.
  *
  * <p>Data: the synthetic ml-20m shape (138,493 users, 26,744 items, 20,000,263 half-star
  * ratings) scaled by {@code --scale}, or a real data set named by {@code --data}. A random
@@ -47,8 +47,11 @@ import picocli.CommandLine.Spec;
  * {@code epoch_seconds}, the median over {@code --epochs × --repeat} epochs); a CD-5 epoch; the
  * conditional RBM's CD-1 epoch (with {@code --conditional}); the batched prediction of the
  * held-out pairs; heap and RSS peaks up to here; the CD-1 epoch of the other orientations; the
- * dense reference on {@code --dense-users} rows; with {@code --scaling}, one CD-1 epoch on
- * synthetic sets of 1M, 5M and 20M ratings. Memory figures are in MB of 10⁶ bytes.
+ * dense reference on {@code --dense-users} rows; LibRec's {@code RBMRecommender} beside ours
+ * on a synthetic ml-1m-shaped set scaled by {@code --scale} (at least 0.1), equal F, CD-1,
+ * {@code --librec-epochs} epochs each ({@link LibRecSpeedComparison}; not with
+ * {@code --skip-librec}); with {@code --scaling}, one CD-1 epoch on synthetic sets of 1M, 5M
+ * and 20M ratings. Memory figures are in MB of 10⁶ bytes.
  *
  * <p>JSON keys (one object with {@code --json}; null where a measure was skipped):
  * {@code epoch_seconds}, {@code epoch_seconds_all}, {@code seconds_per_rating},
@@ -61,7 +64,9 @@ import picocli.CommandLine.Spec;
  * {@code peak_rss_mb} (after the headline measures), {@code peak_heap_mb_all} and
  * {@code peak_rss_mb_all} (after everything but scaling), {@code dense_rows},
  * {@code dense_ratings}, {@code dense_seconds}, {@code dense_seconds_per_rating},
- * {@code speedup_vs_dense}, {@code scaling}, {@code targets}, {@code notes}, and the run's
+ * {@code speedup_vs_dense}, {@code librec} (the comparison's object, keys in
+ * {@link LibRecSpeedComparison}), {@code speedup_vs_librec} (LibRec's seconds per epoch over
+ * ours), {@code scaling}, {@code targets}, {@code notes}, and the run's
  * description: {@code data}, {@code jvm}, {@code max_heap_mb}, {@code load_average_start},
  * {@code load_average_end} (timings on a busy machine are slower), {@code threads},
  * {@code processors}, {@code n_ratings} (training part), {@code n_ratings_total},
@@ -71,12 +76,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "speed",
     mixinStandardHelpOptions = true,
-    description = "Time RBM training and prediction at ml-20m scale, with memory use and a"
-        + " dense reference.")
+    description = "Time RBM training and prediction at ml-20m scale, with memory use, a"
+        + " dense reference and LibRec's RBM.")
 public final class SpeedCommand implements Callable<Integer> {
   /** The ml-20m rating count, the full synthetic shape. */
   static final int ML20M_RATINGS = 20_000_263;
   private static final int[] SCALING_SIZES = {1_000_000, 5_000_000, ML20M_RATINGS};
+  /** The smallest scale of the ml-1m shape whose ratings fit its users × items. */
+  private static final double LIBREC_MIN_SCALE = 0.1;
 
   private final CliServices services;
 
@@ -139,6 +146,14 @@ public final class SpeedCommand implements Callable<Integer> {
       description = "Held-out pairs to predict, at most 10%% of the ratings"
           + " (default: ${DEFAULT-VALUE}).")
   private int predictions;
+
+  @Option(names = "--skip-librec",
+      description = "Do not run LibRec's RBMRecommender beside ours on an ml-1m-shaped set.")
+  private boolean skipLibRec;
+
+  @Option(names = "--librec-epochs", paramLabel = "N", defaultValue = "2",
+      description = "Epochs of each side in the LibRec comparison (default: ${DEFAULT-VALUE}).")
+  private int librecEpochs;
 
   @Option(names = "--scaling",
       description = "Also time one CD-1 epoch on synthetic sets of 1M, 5M and 20M ratings.")
@@ -222,6 +237,15 @@ public final class SpeedCommand implements Callable<Integer> {
       speedup = dense == null ? null : dense / perRating;
     }
     json.put("speedup_vs_dense", speedup);
+    Map<String, Object> librec = null;
+    if (!skipLibRec) {
+      double factor = Math.max(scale, LIBREC_MIN_SCALE);
+      common.notice("timing LibRec's RBM and ours on a synthetic ml-1m shape × " + factor);
+      librec = LibRecSpeedComparison.run(factor, hidden, librecEpochs, common.threads(),
+          common.seed(), progress());
+    }
+    json.put("librec", librec);
+    json.put("speedup_vs_librec", librec == null ? null : librec.get("speedup_vs_librec"));
     json.put("peak_heap_mb_all", MemoryProbe.peakHeapMb());
     json.put("peak_rss_mb_all", MemoryProbe.peakRssMb());
     train = null;
@@ -260,6 +284,9 @@ public final class SpeedCommand implements Callable<Integer> {
     }
     if (epochs < 1 || repeat < 1) {
       throw bad("--epochs and --repeat must be ≥ 1, got " + epochs + " and " + repeat);
+    }
+    if (librecEpochs < 1 || librecEpochs > 1000) {
+      throw bad("--librec-epochs must be in [1, 1000], got " + librecEpochs);
     }
     if (denseUsers < 1 || predictions < 1) {
       throw bad("--dense-users and --predictions must be ≥ 1, got " + denseUsers + " and "

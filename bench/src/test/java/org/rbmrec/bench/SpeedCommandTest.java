@@ -27,7 +27,7 @@ class SpeedCommandTest {
 
   @Test
   void printsOneJsonObjectWithTheContractKeys() throws Exception {
-    int status = run(tiny("--json", "--conditional"));
+    int status = run(tiny("--json", "--conditional", "--librec-epochs", "1"));
 
     assertThat(status).isZero();
     JsonNode json = new ObjectMapper().readTree(out.toString());
@@ -50,8 +50,57 @@ class SpeedCommandTest {
   }
 
   @Test
+  void timesLibRecsRbmBesideOursOnAnMl1mShapedSetAtEqualHiddenUnits() throws Exception {
+    int status = run(tiny("--json", "--skip-cd5", "--skip-dense", "--orientations", "user",
+        "--librec-epochs", "1"));
+
+    assertThat(status).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    JsonNode librec = json.get("librec");
+    assertThat(librec.get("data").asText()).isEqualTo("synthetic ml-1m shape × 0.1");
+    assertThat(librec.get("n_users").asInt()).isEqualTo(604);
+    assertThat(librec.get("n_items").asInt()).isEqualTo(371);
+    assertThat(librec.get("levels").asInt()).isEqualTo(5);
+    assertThat(librec.get("hidden").asInt()).isEqualTo(8);
+    assertThat(librec.get("epochs").asInt()).isEqualTo(1);
+    assertThat(librec.get("librec_model").asText()).isEqualTo("RBMRecommender");
+    double librecSeconds = librec.get("librec_epoch_seconds").asDouble();
+    double oursSeconds = librec.get("rbmrec_epoch_seconds").asDouble();
+    assertThat(librecSeconds).isPositive();
+    assertThat(oursSeconds).isPositive();
+    assertThat(librec.get("speedup_vs_librec").asDouble())
+        .isCloseTo(librecSeconds / oursSeconds, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(json.get("speedup_vs_librec").asDouble())
+        .isEqualTo(librec.get("speedup_vs_librec").asDouble());
+    assertThat(librec.get("rbmrec_rmse").asDouble()).isBetween(0.5, 1.5);
+    assertThat(librec.get("librec_rmse").asDouble()).isPositive();
+    assertThat(librec.get("n_ratings").asInt() + librec.get("n_test").asInt()).isEqualTo(100_021);
+  }
+
+  @Test
+  void skipLibRecLeavesTheComparisonOut() throws Exception {
+    int status = run(tiny("--json", "--skip-cd5", "--skip-dense", "--orientations", "user",
+        "--skip-librec"));
+
+    assertThat(status).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("librec").isNull()).isTrue();
+    assertThat(json.get("speedup_vs_librec").isNull()).isTrue();
+  }
+
+  @Test
+  void librecEpochsBelowOneIsAUserError() {
+    int status = run("speed", "--librec-epochs", "0", "--json");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("--librec-epochs").doesNotContain("Exception");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   void withoutJsonPrintsATableOfTheMeasures() {
-    int status = run(tiny("--skip-dense", "--skip-cd5", "--orientations", "item"));
+    int status = run(tiny("--skip-dense", "--skip-cd5", "--orientations", "item",
+        "--skip-librec"));
 
     assertThat(status).isZero();
     assertThat(out.toString()).contains("epoch_seconds", "predictions_per_second")

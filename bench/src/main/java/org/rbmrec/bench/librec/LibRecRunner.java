@@ -75,18 +75,30 @@ public final class LibRecRunner {
    * @throws IllegalStateException if LibRec fails (its exception is the cause)
    */
   public PeerResult run(LibRecModel model, OfficialFold fold) {
-    Map<String, Double> truth = readTestRatings(fold.test());
+    return run(model, fold.name(), fold.base(), fold.test());
+  }
+
+  /**
+   * Trains {@code model} on the ratings file {@code base} and scores it on {@code test}, both
+   * in the official ml-100k file format (tab-separated {@code user item rating}, a timestamp
+   * column allowed, 1–5 stars), the pair called {@code name} in the result.
+   *
+   * @throws org.rbmrec.data.DataException if a file cannot be read
+   * @throws IllegalStateException if LibRec fails (its exception is the cause)
+   */
+  public PeerResult run(LibRecModel model, String name, Path base, Path test) {
+    Map<String, Double> truth = readTestRatings(test);
     synchronized (LIBREC_STATICS) {
       LibRecLogging.silence();
       Path stage = null;
       try {
         stage = Files.createTempDirectory("rbmrec-librec-");
-        return runStaged(model, fold, stage, truth);
+        return runStaged(model, name, base, test, stage, truth);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot stage " + fold.name() + " for LibRec", e);
+        throw new UncheckedIOException("cannot stage " + name + " for LibRec", e);
       } catch (LibrecException e) {
         throw new IllegalStateException(
-            "LibRec failed running " + model.kind().librecClass() + " on " + fold.name() + ": "
+            "LibRec failed running " + model.kind().librecClass() + " on " + name + ": "
                 + e.getMessage(), e);
       } finally {
         deleteQuietly(stage);
@@ -94,18 +106,17 @@ public final class LibRecRunner {
     }
   }
 
-  private PeerResult runStaged(
-      LibRecModel model, OfficialFold fold, Path stage, Map<String, Double> truth)
-      throws IOException, LibrecException {
-    Path folder = Files.createDirectory(stage.resolve(fold.name()));
-    Files.copy(fold.base(), folder.resolve(fold.base().getFileName()));
-    Files.copy(fold.test(), folder.resolve(fold.test().getFileName()));
+  private PeerResult runStaged(LibRecModel model, String name, Path base, Path test,
+      Path stage, Map<String, Double> truth) throws IOException, LibrecException {
+    Path folder = Files.createDirectory(stage.resolve(name));
+    Files.copy(base, folder.resolve(base.getFileName()));
+    Files.copy(test, folder.resolve(test.getFileName()));
 
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("dfs.data.dir", stage.toString());
-    settings.put("data.input.path", fold.name());
+    settings.put("data.input.path", name);
     settings.put("data.model.splitter", "testset");
-    settings.put("data.testset.path", fold.name() + "/" + fold.test().getFileName());
+    settings.put("data.testset.path", name + "/" + test.getFileName());
     settings.put("data.model.format", "text");
     settings.put("data.column.format", "UIR");
     settings.put("data.convert.binarize.threshold", "-1.0");
@@ -148,7 +159,7 @@ public final class LibRecRunner {
     double fitSeconds = probe.trainSeconds();
     Map<String, String> hyperparameters = new LinkedHashMap<>(model.properties());
     hyperparameters.put("rec.random.seed", Long.toString(seed));
-    return new PeerResult(LIBRARY, model.kind().librecClass(), fold.name(), score.rmse,
+    return new PeerResult(LIBRARY, model.kind().librecClass(), name, score.rmse,
         score.mae, fitSeconds, epochs > 0 ? fitSeconds / epochs : Double.NaN, epochs,
         hyperparameters, String.join("; ", notes));
   }

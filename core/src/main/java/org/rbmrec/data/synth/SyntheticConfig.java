@@ -101,6 +101,16 @@ public record SyntheticConfig(
         138_493, 26_744, 20_000_263, 20, RatingScale.HALF_STARS, 10, 0.6, 2.5, 0.02, 0.3, 42L);
   }
 
+  /**
+   * The shape of MovieLens 1M: 6,040 users, 3,706 items, 1,000,209 whole-star ratings (1–5,
+   * K = 5), at least 20 per user; the planted model and popularity curves of
+   * {@link #ml20mShape()}, seed 42.
+   */
+  public static SyntheticConfig ml1mShape() {
+    return new SyntheticConfig(
+        6_040, 3_706, 1_000_209, 20, RatingScale.STARS_1_TO_5, 10, 0.6, 2.5, 0.02, 0.3, 42L);
+  }
+
   /** The defaults: {@link #ml20mShape()}. */
   public static SyntheticConfig defaults() {
     return ml20mShape();

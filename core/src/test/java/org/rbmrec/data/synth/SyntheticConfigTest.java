@@ -18,6 +18,16 @@ class SyntheticConfigTest {
   }
 
   @Test
+  void theMl1mShapeHasTheOfficialCountsInWholeStars() {
+    SyntheticConfig c = SyntheticConfig.ml1mShape();
+    assertThat(c.users()).isEqualTo(6_040);
+    assertThat(c.items()).isEqualTo(3_706);
+    assertThat(c.ratings()).isEqualTo(1_000_209);
+    assertThat(c.scale()).isEqualTo(RatingScale.STARS_1_TO_5);
+    assertThat(c.minRatingsPerUser()).isEqualTo(20);
+  }
+
+  @Test
   void scalingShrinksUsersItemsAndRatingsProportionally() {
     SyntheticConfig c = SyntheticConfig.ml20mShape().scaled(0.1);
     assertThat(c.users()).isEqualTo(13_849);
