@@ -1,11 +1,5 @@
 package org.rbmrec.bench;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +49,8 @@ final class LibRecSpeedComparison {
     Ratings train = split.train();
     Ratings test = split.test();
 
-    PeerResult peer = librec(train, test, hidden, epochs, seed);
+    LibRecRbm model = LibRecRbm.defaults().withHiddenUnits(hidden).withEpochs(epochs);
+    PeerResult peer = new LibRecRunner(seed).run(model, "ml1m-shape", train, test);
 
     RbmConfig config = RbmConfig.defaults().toBuilder().hidden(hidden).epochs(epochs).cdSteps(1)
         .monitorRows(0).seed(seed).threads(threads).build();
@@ -84,37 +79,6 @@ final class LibRecSpeedComparison {
     return json;
   }
 
-  private static PeerResult librec(Ratings train, Ratings test, int hidden, int epochs,
-      long seed) {
-    Path folder = null;
-    try {
-      folder = Files.createTempDirectory("rbmrec-ml1m-shape-");
-      Path base = write(train, folder.resolve("ml1m-shape.base"));
-      Path held = write(test, folder.resolve("ml1m-shape.test"));
-      LibRecRbm model = LibRecRbm.defaults().withHiddenUnits(hidden).withEpochs(epochs);
-      return new LibRecRunner(seed).run(model, "ml1m-shape", base, held);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the ml-1m-shaped set for LibRec", e);
-    } finally {
-      deleteQuietly(folder);
-    }
-  }
-
-  /** The ratings as LibRec's text format reads them: {@code user<TAB>item<TAB>stars}. */
-  private static Path write(Ratings ratings, Path file) throws IOException {
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
-      for (int x = 0; x < ratings.size(); x++) {
-        out.write(Long.toString(ratings.userIds().rawId(ratings.user(x))));
-        out.write('\t');
-        out.write(Long.toString(ratings.itemIds().rawId(ratings.item(x))));
-        out.write('\t');
-        out.write(Long.toString(Math.round(ratings.value(x))));
-        out.write('\n');
-      }
-    }
-    return file;
-  }
-
   private static double rmse(RbmModel model, Ratings test) {
     double[] predicted = model.predict(test.usersCopy(), test.itemsCopy()).values();
     double[] actual = new double[test.size()];
@@ -122,19 +86,5 @@ final class LibRecSpeedComparison {
       actual[x] = test.value(x);
     }
     return ErrorMetrics.rmse(predicted, actual);
-  }
-
-  private static void deleteQuietly(Path folder) {
-    if (folder == null) {
-      return;
-    }
-    try (var files = Files.list(folder)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Files.deleteIfExists(f);
-      }
-      Files.deleteIfExists(folder);
-    } catch (IOException e) {
-      // a leftover temporary folder is harmless
-    }
   }
 }

@@ -1,6 +1,7 @@
 package org.rbmrec.bench.librec;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import net.librec.recommender.AbstractRecommender;
 import net.librec.recommender.RecommenderContext;
 import net.librec.recommender.item.RecommendedItem;
 import org.rbmrec.data.MalformedDataException;
+import org.rbmrec.data.Ratings;
 
 /**
  * Runs one LibRec 2.0.0 recommender on one official ml-100k fold, the way LibRec's own job runner
@@ -104,6 +106,42 @@ public final class LibRecRunner {
         deleteQuietly(stage);
       }
     }
+  }
+
+  /**
+   * Trains {@code model} on {@code train} and scores it on {@code test} (1–5 stars, raw ids),
+   * written for LibRec as {@code <name>.base} and {@code <name>.test} in a temporary folder.
+   *
+   * @throws UncheckedIOException if the files cannot be written
+   * @throws IllegalStateException if LibRec fails (its exception is the cause)
+   */
+  public PeerResult run(LibRecModel model, String name, Ratings train, Ratings test) {
+    Path folder = null;
+    try {
+      folder = Files.createTempDirectory("rbmrec-librec-ratings-");
+      Path base = writeTabSeparated(train, folder.resolve(name + ".base"));
+      Path held = writeTabSeparated(test, folder.resolve(name + ".test"));
+      return run(model, name, base, held);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + name + " for LibRec", e);
+    } finally {
+      deleteQuietly(folder);
+    }
+  }
+
+  /** The ratings as LibRec's text format reads them: {@code user<TAB>item<TAB>stars}. */
+  private static Path writeTabSeparated(Ratings ratings, Path file) throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+      for (int x = 0; x < ratings.size(); x++) {
+        out.write(Long.toString(ratings.userIds().rawId(ratings.user(x))));
+        out.write('\t');
+        out.write(Long.toString(ratings.itemIds().rawId(ratings.item(x))));
+        out.write('\t');
+        out.write(Long.toString(Math.round(ratings.value(x))));
+        out.write('\n');
+      }
+    }
+    return file;
   }
 
   private PeerResult runStaged(LibRecModel model, String name, Path base, Path test,

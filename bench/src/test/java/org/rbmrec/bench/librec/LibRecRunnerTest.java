@@ -9,6 +9,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rbmrec.data.MalformedDataException;
+import org.rbmrec.data.Ratings;
+import org.rbmrec.data.split.RandomHoldout;
+import org.rbmrec.data.split.Split;
+import org.rbmrec.data.synth.SyntheticConfig;
+import org.rbmrec.data.synth.SyntheticRatings;
+import org.rbmrec.progress.Progress;
 
 class LibRecRunnerTest {
   private static final LibRecBiasedMf SHORT_MF = LibRecBiasedMf.librecTestSettings().withEpochs(5);
@@ -40,6 +46,21 @@ class LibRecRunnerTest {
         .containsEntry("rec.iterator.maximum", "5")
         .containsEntry("rec.factor.number", "10")
         .containsEntry("rec.random.seed", "1");
+  }
+
+  @Test
+  void ratingsInMemoryTrainAndScoreLikeTheSameRatingsInFiles() {
+    Ratings all = SyntheticRatings.generate(SyntheticConfig.ml1mShape().scaled(0.1),
+        Progress.NONE, 1).ratings();
+    Split split = RandomHoldout.split(all, 0.1, 3);
+
+    PeerResult result = new LibRecRunner(1).run(SHORT_MF, "ml1m-shape", split.train(),
+        split.test());
+
+    assertThat(result.fold()).isEqualTo("ml1m-shape");
+    assertThat(result.model()).isEqualTo("BiasedMFRecommender");
+    assertThat(result.rmse()).isBetween(0.6, 1.3);
+    assertThat(result.note()).startsWith("ok:");
   }
 
   @Test
