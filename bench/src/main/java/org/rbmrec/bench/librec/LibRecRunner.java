@@ -89,45 +89,38 @@ public final class LibRecRunner {
    * @throws IllegalStateException if LibRec fails (its exception is the cause)
    */
   public PeerResult run(LibRecModel model, String name, Path base, Path test) {
-    Map<String, Double> truth = readTestRatings(test);
-    synchronized (LIBREC_STATICS) {
-      LibRecLogging.silence();
-      Path stage = null;
-      try {
-        stage = Files.createTempDirectory("rbmrec-librec-");
-        return runStaged(model, name, base, test, stage, truth);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot stage " + name + " for LibRec", e);
-      } catch (LibrecException e) {
-        throw new IllegalStateException(
-            "LibRec failed running " + model.kind().librecClass() + " on " + name + ": "
-                + e.getMessage(), e);
-      } finally {
-        deleteQuietly(stage);
-      }
-    }
+    return runStaged(model, name, folder -> {
+      Map<String, Double> truth = readTestRatings(test); // errors name the caller's file
+      Files.copy(base, folder.resolve(base.getFileName()));
+      Files.copy(test, folder.resolve(test.getFileName()));
+      return new Staged(test.getFileName(), truth);
+    });
   }
 
   /**
    * Trains {@code model} on {@code train} and scores it on {@code test} (1–5 stars, raw ids),
-   * written for LibRec as {@code <name>.base} and {@code <name>.test} in a temporary folder.
+   * written for LibRec as {@code <name>.base} and {@code <name>.test} straight into its staging
+   * folder.
    *
    * @throws UncheckedIOException if the files cannot be written
    * @throws IllegalStateException if LibRec fails (its exception is the cause)
    */
   public PeerResult run(LibRecModel model, String name, Ratings train, Ratings test) {
-    Path folder = null;
-    try {
-      folder = Files.createTempDirectory("rbmrec-librec-ratings-");
-      Path base = writeTabSeparated(train, folder.resolve(name + ".base"));
-      Path held = writeTabSeparated(test, folder.resolve(name + ".test"));
-      return run(model, name, base, held);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + name + " for LibRec", e);
-    } finally {
-      deleteQuietly(folder);
-    }
+    return runStaged(model, name, folder -> {
+      writeTabSeparated(train, folder.resolve(name + ".base"));
+      Path file = writeTabSeparated(test, folder.resolve(name + ".test"));
+      return new Staged(file.getFileName(), readTestRatings(file));
+    });
   }
+
+  /** Puts a training and a test file into a folder. */
+  @FunctionalInterface
+  private interface Staging {
+    Staged stage(Path folder) throws IOException;
+  }
+
+  /** The staged test file's name and its ratings, by user and item id. */
+  private record Staged(Path testFile, Map<String, Double> truth) {}
 
   /** The ratings as LibRec's text format reads them: {@code user<TAB>item<TAB>stars}. */
   private static Path writeTabSeparated(Ratings ratings, Path file) throws IOException {
@@ -144,17 +137,37 @@ public final class LibRecRunner {
     return file;
   }
 
-  private PeerResult runStaged(LibRecModel model, String name, Path base, Path test,
-      Path stage, Map<String, Double> truth) throws IOException, LibrecException {
-    Path folder = Files.createDirectory(stage.resolve(name));
-    Files.copy(base, folder.resolve(base.getFileName()));
-    Files.copy(test, folder.resolve(test.getFileName()));
+  /**
+   * Stages the pair called {@code name} in a fresh temporary folder (LibRec reads every file
+   * under {@code data.input.path}), runs and scores {@code model}, and deletes the folder.
+   */
+  private PeerResult runStaged(LibRecModel model, String name, Staging staging) {
+    synchronized (LIBREC_STATICS) {
+      LibRecLogging.silence();
+      Path stage = null;
+      try {
+        stage = Files.createTempDirectory("rbmrec-librec-");
+        Staged staged = staging.stage(Files.createDirectory(stage.resolve(name)));
+        return runStaged(model, name, staged.testFile(), stage, staged.truth());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot stage " + name + " for LibRec", e);
+      } catch (LibrecException e) {
+        throw new IllegalStateException(
+            "LibRec failed running " + model.kind().librecClass() + " on " + name + ": "
+                + e.getMessage(), e);
+      } finally {
+        deleteQuietly(stage);
+      }
+    }
+  }
 
+  private PeerResult runStaged(LibRecModel model, String name, Path testFile, Path stage,
+      Map<String, Double> truth) throws IOException, LibrecException {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("dfs.data.dir", stage.toString());
     settings.put("data.input.path", name);
     settings.put("data.model.splitter", "testset");
-    settings.put("data.testset.path", name + "/" + test.getFileName());
+    settings.put("data.testset.path", name + "/" + testFile);
     settings.put("data.model.format", "text");
     settings.put("data.column.format", "UIR");
     settings.put("data.convert.binarize.threshold", "-1.0");
